@@ -1,0 +1,2 @@
+//! TODO
+#![deny(missing_docs)]
