@@ -27,7 +27,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .iter()
             .map(|&m| doc.entities[m].text.as_str())
             .collect();
-        println!("  {:<4} {:<20} {}", cluster.label, cluster.name, mentions.join(" | "));
+        println!(
+            "  {:<4} {:<20} {}",
+            cluster.label,
+            cluster.name,
+            mentions.join(" | ")
+        );
     }
     println!("\nWho said what:");
     for quote in &doc.quotes {
