@@ -1,0 +1,140 @@
+//! Scores byline-tokenize on a UD English CoNLL-U file, as `score_ud.py` does.
+//!
+//! ```text
+//! cargo run --release -p byline-eval --bin eval-ud -- ../shared/data/ud/en_ewt/en_ewt-ud-dev.conllu \
+//!     [--min-token-f1 98.0] [--min-sentence-f1 95.0] [--pred OUT.jsonl]
+//! ```
+//!
+//! Each reconstructed document is analysed whole (document mode). Prints the five metrics;
+//! exits 1 when `tokens_ptb` F1 or `sentences_all` F1 (in percent) is below its gate, 2 when
+//! the input file is missing or unreadable.
+
+use byline_eval::ud::{read_conllu, Scorer};
+use byline_tokenize::Tokenizer;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn usage() -> &'static str {
+    "usage: eval-ud FILE.conllu [FILE.conllu ...] [--min-token-f1 X] [--min-sentence-f1 Y] [--pred OUT.jsonl]\n\
+     X and Y are percentages (e.g. 98.0): the gates on tokens_ptb F1 and sentences_all F1."
+}
+
+fn main() -> ExitCode {
+    let mut files = Vec::new();
+    let mut min_tok: Option<f64> = None;
+    let mut min_sent: Option<f64> = None;
+    let mut pred: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut num = |name: &str| -> Result<f64, String> {
+            args.next()
+                .and_then(|v| v.parse::<f64>().ok())
+                .ok_or_else(|| format!("{name} needs a number, e.g. {name} 98.0"))
+        };
+        let r = match a.as_str() {
+            "--min-token-f1" => num("--min-token-f1").map(|v| min_tok = Some(v)),
+            "--min-sentence-f1" => num("--min-sentence-f1").map(|v| min_sent = Some(v)),
+            "--pred" => match args.next() {
+                Some(p) => {
+                    pred = Some(PathBuf::from(p));
+                    Ok(())
+                }
+                None => Err("--pred needs a file name".to_string()),
+            },
+            "-h" | "--help" => {
+                println!("{}", usage());
+                return ExitCode::SUCCESS;
+            }
+            s if s.starts_with("--") => Err(format!("unknown option {s}")),
+            _ => {
+                files.push(PathBuf::from(a));
+                Ok(())
+            }
+        };
+        if let Err(e) = r {
+            eprintln!("eval-ud: {e}\n{}", usage());
+            return ExitCode::from(2);
+        }
+    }
+    if files.is_empty() {
+        eprintln!("eval-ud: no input file\n{}", usage());
+        return ExitCode::from(2);
+    }
+    let tokenizer = Tokenizer::new();
+    let mut failed = false;
+    let mut pred_out = match &pred {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Some(std::io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("eval-ud: cannot write {}: {e}", p.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    for file in &files {
+        if !file.exists() {
+            eprintln!(
+                "eval-ud: input file {} is missing (the UD data lives in ../shared/data/ud; run from the workspace root)",
+                file.display()
+            );
+            return ExitCode::from(2);
+        }
+        let docs = match read_conllu(file) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("eval-ud: {}: {e}", file.display());
+                return ExitCode::from(2);
+            }
+        };
+        let mut scorer = Scorer::new();
+        for doc in &docs {
+            let a = tokenizer.analyze(&doc.text);
+            let toks: Vec<(usize, usize)> = a
+                .tokens()
+                .iter()
+                .map(|t| (t.span.start, t.span.end))
+                .collect();
+            let sents: Vec<(usize, usize)> = a
+                .sentences()
+                .iter()
+                .map(|s| (s.span.start, s.span.end))
+                .collect();
+            scorer.add_utf8(doc, Some(&toks), Some(&sents));
+            if let Some(w) = pred_out.as_mut() {
+                let line =
+                    serde_json::json!({"doc_id": doc.doc_id, "tokens": toks, "sentences": sents});
+                let _ = writeln!(w, "{line}");
+            }
+        }
+        let res = scorer.result();
+        println!("== {}", file.display());
+        println!("{}", res.format());
+        let tok = res.get("tokens_ptb").map_or(0.0, |p| 100.0 * p.f1);
+        let sent = res.get("sentences_all").map_or(0.0, |p| 100.0 * p.f1);
+        if let Some(m) = min_tok {
+            if tok < m {
+                eprintln!(
+                    "eval-ud: GATE FAILED on {}: tokens_ptb F1 {tok:.2} < {m:.2}",
+                    file.display()
+                );
+                failed = true;
+            }
+        }
+        if let Some(m) = min_sent {
+            if sent < m {
+                eprintln!(
+                    "eval-ud: GATE FAILED on {}: sentences_all F1 {sent:.2} < {m:.2}",
+                    file.display()
+                );
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,121 @@
+//! Speed gate for byline-tokenize: bytes per second of `byline_tokenize::analyze` (tokens +
+//! sentences) against `unicode_segmentation`'s `split_word_bounds` on the same corpus.
+//!
+//! ```text
+//! cargo run --release -p byline-eval --bin speed-tokenize -- ../shared/data/cnndm/dev.jsonl \
+//!     [--min-ratio 3.0] [--runs 7]
+//! ```
+//!
+//! Each function runs `--runs` times over all articles (field `"article"` of each JSON line);
+//! the best wall-clock time counts. Exits 1 when analyze is less than `--min-ratio` times as
+//! fast as `split_word_bounds`, 2 when the corpus file is missing or unreadable.
+
+use std::hint::black_box;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+use unicode_segmentation::UnicodeSegmentation;
+
+fn best_of<F: FnMut() -> usize + ?Sized>(runs: usize, f: &mut F) -> Duration {
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let t = Instant::now();
+        black_box(f());
+        best = best.min(t.elapsed());
+    }
+    best
+}
+
+fn main() -> ExitCode {
+    let mut path = None;
+    let mut min_ratio: Option<f64> = None;
+    let mut runs = 7usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--min-ratio" => match args.next().and_then(|v| v.parse().ok()) {
+                Some(v) => min_ratio = Some(v),
+                None => {
+                    eprintln!("speed-tokenize: --min-ratio needs a number, e.g. --min-ratio 3.0");
+                    return ExitCode::from(2);
+                }
+            },
+            "--runs" => match args.next().and_then(|v| v.parse().ok()) {
+                Some(v) if v > 0 => runs = v,
+                _ => {
+                    eprintln!("speed-tokenize: --runs needs a positive integer");
+                    return ExitCode::from(2);
+                }
+            },
+            "-h" | "--help" => {
+                println!("usage: speed-tokenize CNNDM.jsonl [--min-ratio X] [--runs N]");
+                return ExitCode::SUCCESS;
+            }
+            _ => path = Some(a),
+        }
+    }
+    let Some(path) = path else {
+        eprintln!("usage: speed-tokenize CNNDM.jsonl [--min-ratio X] [--runs N]");
+        return ExitCode::from(2);
+    };
+    let data = match std::fs::read_to_string(&path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("speed-tokenize: cannot read the corpus file {path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let articles: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("article")?.as_str().map(str::to_string))
+        .collect();
+    let bytes: usize = articles.iter().map(String::len).sum();
+    if bytes == 0 {
+        eprintln!("speed-tokenize: no \"article\" text found in {path}");
+        return ExitCode::from(2);
+    }
+    let tokenizer = byline_tokenize::Tokenizer::new();
+    let mbs = |d: Duration| bytes as f64 / d.as_secs_f64() / 1e6;
+    // Rounds interleave the four functions so that a load spike on a shared machine hits
+    // them alike; the best time of each counts.
+    let mut fs: Vec<Box<dyn FnMut() -> usize + '_>> = vec![
+        Box::new(|| articles.iter().map(|a| a.split_whitespace().count()).sum()),
+        Box::new(|| articles.iter().map(|a| a.split_word_bounds().count()).sum()),
+        Box::new(|| articles.iter().map(|a| tokenizer.tokenize(a).len()).sum()),
+        Box::new(|| {
+            articles
+                .iter()
+                .map(|a| tokenizer.analyze(a).sentences().len())
+                .sum()
+        }),
+    ];
+    let mut best = [Duration::MAX; 4];
+    for _ in 0..runs {
+        for (f, b) in fs.iter_mut().zip(best.iter_mut()) {
+            *b = (*b).min(best_of(1, f));
+        }
+    }
+    let [ws, uwb, tok, ana] = best;
+    let ratio = mbs(ana) / mbs(uwb);
+    println!(
+        "corpus {path}: {} articles, {:.2} MB, best of {runs} runs",
+        articles.len(),
+        bytes as f64 / 1e6
+    );
+    println!("{:<32} {:>9.1} MB/s", "str::split_whitespace", mbs(ws));
+    println!("{:<32} {:>9.1} MB/s", "split_word_bounds", mbs(uwb));
+    println!("{:<32} {:>9.1} MB/s", "byline tokenize", mbs(tok));
+    println!(
+        "{:<32} {:>9.1} MB/s",
+        "byline analyze (+sentences)",
+        mbs(ana)
+    );
+    println!("ratio analyze / split_word_bounds: {ratio:.2}");
+    if let Some(m) = min_ratio {
+        if ratio < m {
+            eprintln!("speed-tokenize: GATE FAILED: ratio {ratio:.2} < {m:.2}");
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}

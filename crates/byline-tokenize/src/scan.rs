@@ -1,0 +1,1129 @@
+//! The word tokenizer: one left-to-right pass over the bytes, with a byte-class table for
+//! ASCII and `char` properties for the rest.
+
+use crate::lexicon;
+use crate::{Span, Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const WS: u8 = 0;
+const LO: u8 = 1;
+const UP: u8 = 2;
+const DI: u8 = 3;
+const PU: u8 = 4;
+const NA: u8 = 5;
+
+static ALPHA: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphabetic();
+        i += 1;
+    }
+    t
+};
+
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+static CLASS: [u8; 256] = {
+    let mut t = [PU; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c >= 0x80 {
+            NA
+        } else if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' || c == 0x0b || c == 0x0c {
+            WS
+        } else if c.is_ascii_lowercase() {
+            LO
+        } else if c.is_ascii_uppercase() {
+            UP
+        } else if c.is_ascii_digit() {
+            DI
+        } else {
+            PU
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Abbreviation classes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Abbr {
+    /// Precedes a name: never ends a sentence (except at the end of the text or paragraph).
+    Title,
+    /// May end a sentence when a typical sentence starter follows.
+    Other,
+}
+
+/// FNV-1a: the word lists hold short ASCII keys, for which SipHash is needlessly slow.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+const TITLE: u8 = 1;
+const OTHER: u8 = 2;
+const AMBIGUOUS: u8 = 4;
+const BEFORE_NUMBER: u8 = 8;
+
+pub(crate) struct Lexicon {
+    /// Lowercase abbreviation stem -> TITLE | OTHER | AMBIGUOUS | BEFORE_NUMBER flags.
+    abbr: HashMap<&'static str, u8, std::hash::BuildHasherDefault<Fnv>>,
+    cased: WordSet,
+    prefixes: WordSet,
+    pub(crate) starters: WordSet,
+    pub(crate) speech: WordSet,
+}
+
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let set = |l: &[&'static str]| l.iter().copied().collect::<WordSet>();
+        let mut abbr: HashMap<&'static str, u8, std::hash::BuildHasherDefault<Fnv>> =
+            HashMap::default();
+        for (list, flag) in [
+            (lexicon::TITLES, TITLE),
+            (lexicon::OTHERS, OTHER),
+            (lexicon::AMBIGUOUS_LOWER, AMBIGUOUS),
+            (lexicon::BEFORE_NUMBER, BEFORE_NUMBER),
+        ] {
+            for w in list {
+                *abbr.entry(w).or_insert(0) |= flag;
+            }
+        }
+        for w in lexicon::CASED {
+            // Cased forms need an entry under their lowercase stem too.
+            let lw: &'static str = Box::leak(w.to_ascii_lowercase().into_boxed_str());
+            abbr.entry(lw).or_insert(AMBIGUOUS);
+        }
+        Lexicon {
+            abbr,
+            cased: set(lexicon::CASED),
+            prefixes: set(lexicon::HYPHEN_PREFIXES),
+            starters: set(lexicon::STARTERS),
+            speech: set(lexicon::SPEECH_VERBS),
+        }
+    })
+}
+
+/// Lowercases an ASCII word of at most 24 bytes into `buf`; `None` otherwise.
+fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_alphanumeric() {
+        return true;
+    }
+    let u = c as u32;
+    matches!(u,
+        0x300..=0x36F | 0x483..=0x489 | 0x591..=0x5C7 | 0x610..=0x61A | 0x64B..=0x65F | 0x670
+        | 0x6D6..=0x6ED | 0x900..=0x963 | 0x966..=0xDFF | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+        | 0x200C | 0x200D | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0xAD)
+}
+
+#[inline]
+fn is_emoji_modifier(c: char) -> bool {
+    matches!(c as u32, 0xFE0E | 0xFE0F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0x20E3)
+}
+
+/// Offset of the first `@` at or after `from` (`usize::MAX / 2` if none).
+fn memchr_at(b: &[u8], from: usize) -> usize {
+    b[from..]
+        .iter()
+        .position(|&c| c == b'@')
+        .map_or(usize::MAX / 2, |p| from + p)
+}
+
+/// Decodes the char at byte `i` (a char boundary).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+pub(crate) struct Scanner<'a, 't> {
+    text: &'a str,
+    b: &'a [u8],
+    out: Vec<Token<'a>>,
+    last_end: usize,
+    /// No e-mail address starts before this byte (see `email_at`).
+    no_email_before: usize,
+    /// Byte offset of the next `@` at or after the current word (`usize::MAX / 2` if none).
+    next_at: usize,
+    extra: &'t HashSet<String>,
+}
+
+impl<'a, 't> Scanner<'a, 't> {
+    pub(crate) fn new(text: &'a str, extra: &'t HashSet<String>) -> Self {
+        Scanner {
+            text,
+            b: text.as_bytes(),
+            out: Vec::with_capacity(text.len() / 4 + 4),
+            last_end: 0,
+            no_email_before: 0,
+            next_at: 0,
+            extra,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, s: usize, e: usize, kind: TokenKind) {
+        if s >= e {
+            return;
+        }
+        let space_before = s == 0 || s > self.last_end;
+        self.out.push(Token {
+            text: &self.text[s..e],
+            span: Span::new(s, e),
+            kind,
+            space_before,
+        });
+        self.last_end = e;
+    }
+
+    #[inline]
+    fn class(&self, i: usize) -> u8 {
+        match self.b.get(i) {
+            Some(&c) => CLASS[c as usize],
+            None => WS,
+        }
+    }
+
+    /// Is the char at byte `i` a word char (letter, digit, mark)?
+    #[inline]
+    fn word_at(&self, i: usize) -> bool {
+        match self.class(i) {
+            LO | UP | DI => true,
+            NA => char_at(self.text, i).is_some_and(is_word_char),
+            _ => false,
+        }
+    }
+
+    /// Is position `i` the end of text or whitespace?
+    #[inline]
+    fn space_at(&self, i: usize) -> bool {
+        match self.class(i) {
+            WS => true,
+            NA => char_at(self.text, i).is_some_and(char::is_whitespace),
+            _ => false,
+        }
+    }
+
+    fn space_before(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        let c = self.b[i - 1];
+        if c < 0x80 {
+            return CLASS[c as usize] == WS;
+        }
+        self.text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace)
+    }
+
+    pub(crate) fn run(mut self) -> Vec<Token<'a>> {
+        let n = self.b.len();
+        let mut i = 0;
+        while i < n {
+            let c = self.b[i];
+            if c == b' ' {
+                i += 1;
+                continue;
+            }
+            match CLASS[c as usize] {
+                WS => i += 1,
+                LO | UP => {
+                    // Fast path: letters followed by a space, a line break or a comma (no URL,
+                    // e-mail, clitic or abbreviation can be involved).
+                    let mut j = i + 1;
+                    while j < n && ALPHA[self.b[j] as usize] {
+                        j += 1;
+                    }
+                    let end = if j < n { self.b[j] } else { b' ' };
+                    let special = ((j - i == 5 || j - i == 6)
+                        && matches!(c | 0x20, b'c' | b'g' | b'w'))
+                        || (j - i == 2 && c | 0x20 == b'i')
+                        || (j - i >= 4
+                            && self.b[j - 1] | 0x20 == b't'
+                            && self.b[j - 2] | 0x20 == b'n');
+                    if matches!(end, b' ' | b'\n' | b',') && !special {
+                        self.push(i, j, TokenKind::Word);
+                        i = j;
+                    } else {
+                        i = self.word(i);
+                    }
+                }
+                DI => {
+                    // Fast path: digits followed by a space or a line break.
+                    let mut j = i + 1;
+                    while j < n && self.b[j].is_ascii_digit() {
+                        j += 1;
+                    }
+                    if j >= n || matches!(self.b[j], b' ' | b'\n') {
+                        self.push(i, j, TokenKind::Number);
+                        i = j;
+                    } else {
+                        i = self.word(i);
+                    }
+                }
+                PU if c == b',' => {
+                    self.push(i, i + 1, TokenKind::Punct);
+                    i += 1;
+                }
+                PU => i = self.punct(i),
+                _ => {
+                    let c = match char_at(self.text, i) {
+                        Some(c) => c,
+                        None => {
+                            i += 1;
+                            continue;
+                        }
+                    };
+                    if c.is_whitespace() {
+                        i += c.len_utf8();
+                    } else if is_word_char(c) {
+                        i = self.word(i);
+                    } else {
+                        i = self.unicode_punct(i, c);
+                    }
+                }
+            }
+        }
+        self.out
+    }
+
+    /// Cheap test before [`Scanner::url_at`]: `www.` or a `:` where a scheme would end.
+    #[inline]
+    fn url_hint(&self, i: usize) -> bool {
+        let r = &self.b[i..];
+        r.len() > 6
+            && (r[..4].eq_ignore_ascii_case(b"www.")
+                || r[3] == b':'
+                || r[4] == b':'
+                || r[5] == b':'
+                || r[6] == b':')
+    }
+
+    /// Length of the URL starting at `i`, if one starts there.
+    fn url_at(&self, i: usize) -> Option<usize> {
+        let rest = &self.b[i..];
+        let starts = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+        if !(starts(b"http://")
+            || starts(b"https://")
+            || starts(b"ftp://")
+            || starts(b"www.")
+            || starts(b"mailto:"))
+        {
+            return None;
+        }
+        let mut e = i;
+        while e < self.b.len() && !self.space_at(e) {
+            e += match char_at(self.text, e) {
+                Some(c) => c.len_utf8(),
+                None => 1,
+            };
+        }
+        // Trailing punctuation is not part of the URL (a `)` is if the URL opened one).
+        let opens = self.b[i..e].iter().filter(|&&c| c == b'(').count();
+        let mut closes = self.b[i..e].iter().filter(|&&c| c == b')').count();
+        loop {
+            let t = &self.text[i..e];
+            let Some(c) = t.chars().next_back() else {
+                break;
+            };
+            let strip = match c {
+                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '”' | '’' | '>' | ']' | '}' => {
+                    true
+                }
+                ')' if closes > opens => {
+                    closes -= 1;
+                    true
+                }
+                _ => false,
+            };
+            if !strip || e - i <= 8 {
+                break;
+            }
+            e -= c.len_utf8();
+        }
+        Some(e - i)
+    }
+
+    /// End of the e-mail address starting at `i`, if one starts there.
+    fn email_at(&mut self, i: usize) -> Option<usize> {
+        if i < self.no_email_before {
+            return None;
+        }
+        let b = self.b;
+        let mut j = i;
+        while j < b.len()
+            && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'_' | b'%' | b'+' | b'-'))
+        {
+            j += 1;
+        }
+        if j >= b.len()
+            || b[j] != b'@'
+            || j == i
+            || !b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            self.no_email_before = j.max(i + 1);
+            return None;
+        }
+        let mut e = j + 1;
+        while e < b.len() && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'.' | b'-')) {
+            e += 1;
+        }
+        while e > j + 1 && matches!(b[e - 1], b'.' | b'-') {
+            e -= 1;
+        }
+        Some(e)
+    }
+
+    /// Is the next word after whitespace (from byte `i`) the end of the text, a paragraph
+    /// break, or a typical sentence starter?
+    fn final_lookahead(&self, i: usize, title: bool) -> bool {
+        let mut j = i;
+        let mut newlines = 0;
+        while j < self.b.len() && self.space_at(j) {
+            if self.b[j] == b'\n' {
+                newlines += 1;
+            }
+            j += char_at(self.text, j).map_or(1, char::len_utf8);
+        }
+        if j >= self.b.len() || newlines >= 2 {
+            return true;
+        }
+        if title || j == i {
+            return false;
+        }
+        let mut e = j;
+        while e < self.b.len() && self.b[e].is_ascii_alphabetic() {
+            e += 1;
+        }
+        if e == j || !self.b[j].is_ascii_uppercase() || self.word_at(e) {
+            return false;
+        }
+        lexicon().starters.contains(&self.text[j..e])
+    }
+
+    /// Is `w` (without its period) an abbreviation? `after` is the byte after the period.
+    fn abbreviation(&self, w: &str, after: usize) -> Option<Abbr> {
+        // Every built-in abbreviation has at most 6 letters.
+        let extra = !self.extra.is_empty() && self.extra.contains(w);
+        if w.len() > 6 && !extra {
+            return None;
+        }
+        let lex = lexicon();
+        let mut buf = [0u8; 24];
+        let lw = lower(w, &mut buf)?;
+        let flags = lex.abbr.get(lw).copied().unwrap_or(0);
+        if flags == 0 && !extra {
+            return None;
+        }
+        if flags & BEFORE_NUMBER != 0 {
+            let mut j = after;
+            while j < self.b.len() && self.b[j] == b' ' {
+                j += 1;
+            }
+            if !(j > after && self.b.get(j).is_some_and(u8::is_ascii_digit)) {
+                return None;
+            }
+            return Some(Abbr::Title);
+        }
+        if extra {
+            return Some(Abbr::Other);
+        }
+        let title = flags & TITLE != 0;
+        if lex.cased.contains(w) {
+            return Some(if title { Abbr::Title } else { Abbr::Other });
+        }
+        // (b. 1950), (d. 2001), (m. 1977), (c. 1640): single letters after a bracket.
+        if w.len() == 1 {
+            let open = self.text[..after - 2].ends_with('(');
+            let number = self.b.get(after) == Some(&b' ')
+                && self.b.get(after + 1).is_some_and(u8::is_ascii_digit);
+            return if open || number {
+                Some(Abbr::Title)
+            } else {
+                None
+            };
+        }
+        if flags & AMBIGUOUS != 0 {
+            return None;
+        }
+        if title {
+            return Some(Abbr::Title);
+        }
+        if flags & OTHER != 0 {
+            return Some(Abbr::Other);
+        }
+        None
+    }
+
+    /// Scans a word or number starting at `start` and pushes its token(s); returns the end.
+    fn word(&mut self, start: usize) -> usize {
+        let b = self.b;
+        let n = b.len();
+        if matches!(
+            b[start],
+            b'h' | b'H' | b'f' | b'F' | b'w' | b'W' | b'm' | b'M'
+        ) && self.url_hint(start)
+        {
+            if let Some(len) = self.url_at(start) {
+                self.push(start, start + len, TokenKind::Url);
+                return start + len;
+            }
+        }
+        if self.next_at < start {
+            self.next_at = memchr_at(b, start);
+        }
+        if self.next_at - start <= 64 && b[start] < 0x80 {
+            if let Some(e) = self.email_at(start) {
+                self.push(start, e, TokenKind::Email);
+                return e;
+            }
+        }
+        let mut j = start;
+        let mut seg = start;
+        let mut internal_period = false;
+        let mut had_letter = false;
+        loop {
+            // Consume word chars.
+            while j < n {
+                let c = b[j];
+                if ALNUM[c as usize] {
+                    j += 1;
+                } else if c >= 0x80 {
+                    match char_at(self.text, j) {
+                        Some(ch) if is_word_char(ch) => j += ch.len_utf8(),
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            if j >= n || j == seg || CLASS[b[j] as usize] == WS {
+                break;
+            }
+            let seg_digits = b[seg..j].iter().all(u8::is_ascii_digit);
+            let any_letter = had_letter || !seg_digits;
+            had_letter = any_letter;
+            let c = b[j];
+            let next_word = self.word_at(j + 1);
+            match c {
+                b'.' if next_word => {
+                    let nd = b.get(j + 1).is_some_and(u8::is_ascii_digit);
+                    let seg_len = j - seg;
+                    if (seg_digits && nd)
+                        || (!seg_digits && seg_len <= 2 && !nd)
+                        || self.tld_at(j + 1)
+                    {
+                        internal_period = true;
+                        j += 1;
+                        seg = j;
+                        continue;
+                    }
+                    break;
+                }
+                b'.' => {
+                    // A period after the word: abbreviation, initial, or punctuation.
+                    if b.get(j + 1) == Some(&b'.') {
+                        break;
+                    }
+                    let w = &self.text[start..j];
+                    let initial = j - start == 1 && b[start].is_ascii_uppercase();
+                    let abbr = if (internal_period && any_letter) || initial {
+                        Some(Abbr::Other)
+                    } else if !any_letter {
+                        None
+                    } else {
+                        self.abbreviation(w, j + 1)
+                    };
+                    let Some(abbr) = abbr else { break };
+                    if self.final_lookahead(j + 1, abbr == Abbr::Title) {
+                        self.push(start, j, TokenKind::Word);
+                        self.push(j, j + 1, TokenKind::Punct);
+                    } else {
+                        self.push(start, j + 1, TokenKind::Word);
+                    }
+                    return j + 1;
+                }
+                b',' if seg_digits && b.get(j + 1).is_some_and(u8::is_ascii_digit) => {
+                    // 1,000 (three digits follow) but not "5,6" lists in general text.
+                    let d = b[j + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+                    if d == 3 {
+                        j += 1;
+                        seg = j;
+                        continue;
+                    }
+                    break;
+                }
+                b':' if seg_digits && b.get(j + 1).is_some_and(u8::is_ascii_digit) => {
+                    j += 1;
+                    seg = j;
+                    continue;
+                }
+                b'/' if next_word => {
+                    let nd = b.get(j + 1).is_some_and(u8::is_ascii_digit);
+                    if (seg_digits && nd)
+                        || (j - seg == 1 && !seg_digits && self.single_letter_at(j + 1))
+                    {
+                        j += 1;
+                        seg = j;
+                        continue;
+                    }
+                    break;
+                }
+                b'&' if next_word
+                    && b[j - 1].is_ascii_uppercase()
+                    && b.get(j + 1).is_some_and(u8::is_ascii_uppercase) =>
+                {
+                    j += 1;
+                    seg = j;
+                    continue;
+                }
+                b'-' => {
+                    if next_word {
+                        let nd = b.get(j + 1).is_some_and(u8::is_ascii_digit);
+                        let mut buf = [0u8; 24];
+                        let prefix = lower(&self.text[seg..j], &mut buf)
+                            .is_some_and(|p| lexicon().prefixes.contains(p));
+                        if (seg_digits && nd) || prefix {
+                            j += 1;
+                            seg = j;
+                            continue;
+                        }
+                    } else if self.space_at(j + 1) && !seg_digits && j - start <= 6 && start == seg
+                    {
+                        // A cut-off word in speech: "th- that".
+                        if self.space_before(start) {
+                            j += 1;
+                        }
+                    }
+                    break;
+                }
+                b'\'' => return self.apostrophe(start, j, 1, seg_digits),
+                0xE2 if b.get(j + 1) == Some(&0x80) && b.get(j + 2) == Some(&0x99) => {
+                    return self.apostrophe(start, j, 3, seg_digits)
+                }
+                _ => break,
+            }
+        }
+        let any_letter = !self.b[start].is_ascii_digit()
+            || !self.b[start..j].iter().all(|c| !c.is_ascii_alphabetic());
+        self.finish_word(start, j, any_letter);
+        j
+    }
+
+    fn single_letter_at(&self, i: usize) -> bool {
+        self.b.get(i).is_some_and(u8::is_ascii_alphabetic) && !self.word_at(i + 1)
+    }
+
+    /// Does a common top-level domain or file extension start at `i` (ending the word)?
+    fn tld_at(&self, i: usize) -> bool {
+        const TLD: &[&[u8]] = &[
+            b"com", b"org", b"net", b"gov", b"edu", b"uk", b"io", b"html", b"htm", b"pdf", b"doc",
+            b"docx", b"xls", b"txt", b"jpg", b"png", b"ca", b"de", b"fr", b"au", b"us", b"info",
+            b"biz", b"tv", b"php", b"asp", b"aspx",
+        ];
+        let mut e = i;
+        while e < self.b.len() && self.b[e].is_ascii_alphanumeric() {
+            e += 1;
+        }
+        if self.word_at(e) || (e < self.b.len() && self.b[e] == b'.' && self.word_at(e + 1)) {
+            return false;
+        }
+        let w = &self.b[i..e];
+        TLD.iter().any(|t| t.eq_ignore_ascii_case(w))
+    }
+
+    /// Pushes the word `[start, end)`, splitting `cannot`, `gonna`, `wanna`, `gotta`.
+    fn finish_word(&mut self, start: usize, end: usize, any_letter: bool) {
+        if (end - start == 6 || end - start == 5)
+            && matches!(self.b[start] | 0x20, b'c' | b'g' | b'w')
+        {
+            let w = &self.text[start..end];
+            let cut = if w.eq_ignore_ascii_case("cannot")
+                || w.eq_ignore_ascii_case("gonna")
+                || w.eq_ignore_ascii_case("wanna")
+                || w.eq_ignore_ascii_case("gotta")
+            {
+                3
+            } else {
+                0
+            };
+            if cut > 0 {
+                self.push(start, start + cut, TokenKind::Word);
+                self.push(start + cut, end, TokenKind::Word);
+                return;
+            }
+        }
+        if let Some(cut) = self.informal_split(start, end) {
+            self.push(start, cut, TokenKind::Word);
+            self.push(cut, end, TokenKind::Word);
+            return;
+        }
+        // 10am, 7:30PM: the number and the time of day are separate words.
+        let b = self.b;
+        if end - start >= 3
+            && b[start].is_ascii_digit()
+            && b[end - 3].is_ascii_digit()
+            && matches!(b[end - 2] | 0x20, b'a' | b'p')
+            && b[end - 1] | 0x20 == b'm'
+        {
+            self.push(start, end - 2, TokenKind::Number);
+            self.push(end - 2, end, TokenKind::Word);
+            return;
+        }
+        let kind = if !any_letter
+            || (self.b[start].is_ascii_digit() && self.all_digits_then_s(start, end))
+        {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        self.push(start, end, kind);
+    }
+
+    /// Contractions written without the apostrophe, split as UD does: `dont` → `do|nt`,
+    /// `im` → `i|m`. Returns where to cut.
+    #[inline]
+    fn informal_split(&self, start: usize, end: usize) -> Option<usize> {
+        let w = &self.b[start..end];
+        let n = w.len();
+        if n == 2 && w.eq_ignore_ascii_case(b"im") {
+            return Some(start + 1);
+        }
+        if !(4..=8).contains(&n) || w[n - 1] | 0x20 != b't' || w[n - 2] | 0x20 != b'n' {
+            return None;
+        }
+        const NT: &[&[u8]] = &[
+            b"dont",
+            b"didnt",
+            b"doesnt",
+            b"cant",
+            b"wont",
+            b"isnt",
+            b"wasnt",
+            b"arent",
+            b"werent",
+            b"couldnt",
+            b"wouldnt",
+            b"shouldnt",
+            b"havent",
+            b"hasnt",
+            b"hadnt",
+            b"aint",
+        ];
+        NT.iter()
+            .any(|c| c.eq_ignore_ascii_case(w))
+            .then_some(end - 2)
+    }
+
+    fn all_digits_then_s(&self, start: usize, end: usize) -> bool {
+        let w = &self.b[start..end];
+        w.last() == Some(&b's') && w[..w.len() - 1].iter().all(u8::is_ascii_digit)
+    }
+
+    /// An apostrophe of `alen` bytes at `j` inside the word that starts at `start`.
+    fn apostrophe(&mut self, start: usize, j: usize, alen: usize, seg_digits: bool) -> usize {
+        let b = self.b;
+        let k = j + alen;
+        let mut e = k;
+        while e < b.len() && b[e].is_ascii_alphabetic() && e - k < 3 {
+            e += 1;
+        }
+        let ends = !self.word_at(e);
+        let rest = &b[k..e];
+        let l = |s: &[u8]| rest.eq_ignore_ascii_case(s);
+        // n't
+        if ends && l(b"t") && j > start && matches!(b[j - 1], b'n' | b'N') {
+            let cut = j - 1;
+            if cut > start {
+                self.push(start, cut, TokenKind::Word);
+            }
+            self.push(cut, e, TokenKind::Word);
+            return e;
+        }
+        if ends && (l(b"s") || l(b"m") || l(b"d") || l(b"ll") || l(b"re") || l(b"ve")) {
+            if seg_digits && l(b"s") {
+                self.push(start, e, TokenKind::Number);
+                return e;
+            }
+            self.push(start, j, TokenKind::Word);
+            self.push(j, e, TokenKind::Word);
+            return e;
+        }
+        if self.word_at(k) {
+            // O'Brien, rock'n'roll: continue the word.
+            let mut e2 = k;
+            loop {
+                if self.word_at(e2) {
+                    e2 += char_at(self.text, e2).map_or(1, char::len_utf8);
+                } else if b.get(e2) == Some(&b'\'') && self.word_at(e2 + 1) {
+                    if self.clitic_at(e2 + 1) {
+                        // O'Brien's: the clitic is split as usual.
+                        self.push(start, e2, TokenKind::Word);
+                        return self.apostrophe(e2, e2, 1, false);
+                    }
+                    e2 += 1;
+                } else {
+                    break;
+                }
+            }
+            self.push(start, e2, TokenKind::Word);
+            return e2;
+        }
+        // Apostrophe or quote after the word: players' / reasons,’
+        self.push(start, j, TokenKind::Word);
+        let kind = if matches!(b[j - 1], b's' | b'S') && !self.close_quote_context(k) {
+            TokenKind::Word
+        } else {
+            TokenKind::CloseQuote
+        };
+        let e = if b.get(k) == Some(&b'\'') && alen == 1 {
+            k + 1
+        } else {
+            k
+        };
+        self.push(j, e, if e > k { TokenKind::CloseQuote } else { kind });
+        e
+    }
+
+    /// Does a clitic (`s`, `ll`, `re`, `ve`, `m`, `d`) followed by a word end start at `k`?
+    fn clitic_at(&self, k: usize) -> bool {
+        let b = self.b;
+        let mut e = k;
+        while e < b.len() && b[e].is_ascii_alphabetic() && e - k < 3 {
+            e += 1;
+        }
+        let r = &b[k..e];
+        !self.word_at(e)
+            && [&b"s"[..], b"ll", b"re", b"ve", b"m", b"d"]
+                .iter()
+                .any(|c| r.eq_ignore_ascii_case(c))
+    }
+
+    /// After a possible closing quote at `i`: is the next thing punctuation or a line end
+    /// (so the mark closes a quote rather than marking a plural possessive)?
+    fn close_quote_context(&self, i: usize) -> bool {
+        match self.b.get(i) {
+            None => false,
+            Some(&c) => matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'\n'),
+        }
+    }
+
+    /// Is the previous token an opener (start, space, bracket, dash, quote)?
+    fn opening_context(&self, i: usize) -> bool {
+        if i == 0 || self.space_before(i) {
+            return true;
+        }
+        let c = self.b[i - 1];
+        if matches!(c, b'(' | b'[' | b'{' | b'-' | b'/' | b'"' | b'\'') {
+            return true;
+        }
+        self.text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '—' | '–' | '“' | '‘' | '«'))
+    }
+
+    fn run_of(&self, i: usize, set: &[u8]) -> usize {
+        let mut e = i;
+        while e < self.b.len() && set.contains(&self.b[e]) {
+            e += 1;
+        }
+        e
+    }
+
+    fn punct(&mut self, i: usize) -> usize {
+        let b = self.b;
+        let c = b[i];
+        let next = b.get(i + 1).copied().unwrap_or(b' ');
+        match c {
+            b'.' | b'!' | b'?' => {
+                if c == b'.' && next.is_ascii_digit() && self.opening_context(i) {
+                    // .5
+                    let mut e = i + 1;
+                    while e < b.len() && b[e].is_ascii_digit() {
+                        e += 1;
+                    }
+                    self.push(i, e, TokenKind::Number);
+                    return e;
+                }
+                let e = self.run_of(i, b".!?");
+                self.push(i, e, TokenKind::Punct);
+                e
+            }
+            b'=' if matches!(next, b')' | b'(')
+                && (i + 2 >= b.len() || self.space_at(i + 2))
+                && self.space_before(i) =>
+            {
+                // =) emoticon
+                self.push(i, i + 2, TokenKind::Symbol);
+                i + 2
+            }
+            b'-' | b'*' | b'_' | b'=' | b'<' | b'>' | b'+' | b'~' | b'^' | b'|' => {
+                let e = self.run_of(i, &[c]);
+                let kind = if matches!(c, b'-' | b'_') || e - i > 1 {
+                    TokenKind::Punct
+                } else {
+                    TokenKind::Symbol
+                };
+                self.push(i, e, kind);
+                e
+            }
+            b':' | b';' => {
+                let mut e = i + 1;
+                if next == b'-' {
+                    e += 1;
+                }
+                let m = b.get(e).copied().unwrap_or(b' ');
+                if matches!(m, b')' | b'(')
+                    && (e + 1 >= b.len() || self.space_at(e + 1))
+                    && (e > i + 1 || self.space_before(i))
+                {
+                    self.push(i, e + 1, TokenKind::Symbol);
+                    return e + 1;
+                }
+                self.push(i, i + 1, TokenKind::Punct);
+                i + 1
+            }
+            b'"' => {
+                let kind = if self.opening_context(i) {
+                    TokenKind::OpenQuote
+                } else {
+                    TokenKind::CloseQuote
+                };
+                self.push(i, i + 1, kind);
+                i + 1
+            }
+            b'\'' => {
+                if next == b'\'' {
+                    self.push(i, i + 2, TokenKind::CloseQuote);
+                    return i + 2;
+                }
+                self.lone_apostrophe(i, 1)
+            }
+            b'`' => {
+                let e = self.run_of(i, b"`");
+                self.push(i, e, TokenKind::OpenQuote);
+                e
+            }
+            b'@' => {
+                let e = self.run_handle(i + 1);
+                if e > i + 1 {
+                    self.push(i, e, TokenKind::Handle);
+                    return e;
+                }
+                self.push(i, i + 1, TokenKind::Symbol);
+                i + 1
+            }
+            b'#' => {
+                if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+                    let e = self.run_handle(i + 1);
+                    self.push(i, e, TokenKind::Hashtag);
+                    return e;
+                }
+                self.push(i, i + 1, TokenKind::Symbol);
+                i + 1
+            }
+            b'$' | b'%' | b'&' | b'\\' => {
+                self.push(i, i + 1, TokenKind::Symbol);
+                i + 1
+            }
+            _ => {
+                self.push(i, i + 1, TokenKind::Punct);
+                i + 1
+            }
+        }
+    }
+
+    fn run_handle(&self, i: usize) -> usize {
+        let mut e = i;
+        while e < self.b.len() && (self.b[e].is_ascii_alphanumeric() || self.b[e] == b'_') {
+            e += 1;
+        }
+        e
+    }
+
+    /// An apostrophe (`'` or `’`, `alen` bytes) that does not continue a word.
+    fn lone_apostrophe(&mut self, i: usize, alen: usize) -> usize {
+        let b = self.b;
+        let k = i + alen;
+        // '90s, ’72
+        if b.get(k).is_some_and(u8::is_ascii_digit)
+            && b.get(k + 1).is_some_and(u8::is_ascii_digit)
+            && !b.get(k + 2).is_some_and(u8::is_ascii_digit)
+        {
+            let mut e = k + 2;
+            if b.get(e) == Some(&b's') && !self.word_at(e + 1) {
+                e += 1;
+            }
+            if !self.word_at(e) {
+                self.push(i, e, TokenKind::Number);
+                return e;
+            }
+        }
+        if self.opening_context(i) {
+            if self.space_before(i) || i == 0 {
+                // a clitic after a space ("'s" written apart) stays a word
+                let mut e = k;
+                while e < b.len() && b[e].is_ascii_alphabetic() && e - k < 3 {
+                    e += 1;
+                }
+                let r = &b[k..e];
+                if !self.word_at(e)
+                    && i > 0
+                    && (r.eq_ignore_ascii_case(b"s")
+                        || r.eq_ignore_ascii_case(b"ll")
+                        || r.eq_ignore_ascii_case(b"re")
+                        || r.eq_ignore_ascii_case(b"ve"))
+                    && self.prev_is_word()
+                {
+                    self.push(i, e, TokenKind::Word);
+                    return e;
+                }
+            }
+            if self.space_at(k) {
+                self.push(i, k, TokenKind::Punct);
+            } else {
+                self.push(i, k, TokenKind::OpenQuote);
+            }
+            return k;
+        }
+        // After a non-word token such as `)` or `”`: clitic ("#'s") or closing quote.
+        let mut e = k;
+        while e < b.len() && b[e].is_ascii_alphabetic() && e - k < 2 {
+            e += 1;
+        }
+        let r = &b[k..e];
+        let clitic = r.eq_ignore_ascii_case(b"s")
+            || (self.prev_is_word()
+                && (r.eq_ignore_ascii_case(b"ve")
+                    || r.eq_ignore_ascii_case(b"ll")
+                    || r.eq_ignore_ascii_case(b"re")
+                    || r.eq_ignore_ascii_case(b"d")
+                    || r.eq_ignore_ascii_case(b"m")));
+        if e > k && !self.word_at(e) && clitic {
+            self.push(i, e, TokenKind::Word);
+            return e;
+        }
+        self.push(i, k, TokenKind::CloseQuote);
+        k
+    }
+
+    fn prev_is_word(&self) -> bool {
+        self.out
+            .last()
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+    }
+
+    fn unicode_punct(&mut self, i: usize, c: char) -> usize {
+        let l = c.len_utf8();
+        let kind = match c {
+            '’' => {
+                let n2 = self.text[i + l..].starts_with('’');
+                if n2 {
+                    self.push(i, i + 2 * l, TokenKind::CloseQuote);
+                    return i + 2 * l;
+                }
+                return self.lone_apostrophe(i, l);
+            }
+            '‘' | '‚' => {
+                if self.text[i + l..].starts_with('’') {
+                    self.push(i, i + 2 * l, TokenKind::Punct);
+                    return i + 2 * l;
+                }
+                // ‘72 written with the wrong mark
+                TokenKind::OpenQuote
+            }
+            '“' | '„' | '«' | '‹' | '「' | '『' => TokenKind::OpenQuote,
+            '”' | '»' | '›' | '」' | '』' => {
+                if self.opening_context(i) && !self.space_at(i + l) && i > 0 && self.space_before(i)
+                {
+                    TokenKind::OpenQuote
+                } else {
+                    TokenKind::CloseQuote
+                }
+            }
+            '—' | '–' | '―' | '‒' | '…' => {
+                let mut e = i + l;
+                while self.text[e..].starts_with(c) {
+                    e += l;
+                }
+                self.push(i, e, TokenKind::Punct);
+                return e;
+            }
+            _ => {
+                let u = c as u32;
+                if (0x2010..=0x205E).contains(&u)
+                    || (0x3000..=0x303F).contains(&u)
+                    || (0xFF00..=0xFF0F).contains(&u)
+                    || matches!(c, '¡' | '¿' | '§' | '¶' | '·' | '¨')
+                {
+                    TokenKind::Punct
+                } else {
+                    // Symbols and emoji, with their modifiers and ZWJ sequences.
+                    let mut e = i + l;
+                    loop {
+                        match char_at(self.text, e) {
+                            Some(m) if is_emoji_modifier(m) => e += m.len_utf8(),
+                            Some('\u{200D}') => {
+                                e += 3;
+                                if let Some(m) = char_at(self.text, e) {
+                                    if !m.is_whitespace() {
+                                        e += m.len_utf8();
+                                    }
+                                }
+                            }
+                            _ => break,
+                        }
+                    }
+                    self.push(i, e, TokenKind::Symbol);
+                    return e;
+                }
+            }
+        };
+        self.push(i, i + l, kind);
+        i + l
+    }
+}

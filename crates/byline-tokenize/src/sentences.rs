@@ -1,0 +1,390 @@
+//! Sentence and paragraph segmentation over the tokens.
+
+use crate::scan::lexicon;
+use crate::{Paragraph, Sentence, Span, Token, TokenKind};
+
+/// Whitespace between two tokens: 0 = none/spaces, 1 = one line break, 2 = paragraph break.
+#[inline]
+fn gap_breaks(gap: &[u8]) -> u8 {
+    if gap.len() == 1 {
+        return match gap[0] {
+            b'\n' | b'\r' => 1,
+            _ => 0,
+        };
+    }
+    let mut nl = 0u8;
+    let mut cr = 0u8;
+    let mut i = 0;
+    while i < gap.len() {
+        match gap[i] {
+            b'\n' => nl = nl.saturating_add(1),
+            b'\r' => cr = cr.saturating_add(1),
+            // U+2029 PARAGRAPH SEPARATOR
+            0xE2 if gap.get(i + 1) == Some(&0x80) && gap.get(i + 2) == Some(&0xA9) => nl = 2,
+            _ => {}
+        }
+        i += 1;
+    }
+    if nl == 0 {
+        nl = cr;
+    }
+    nl.min(2)
+}
+
+fn is_terminal(t: &Token<'_>) -> bool {
+    if t.kind != TokenKind::Punct {
+        return false;
+    }
+    let b = t.text.as_bytes();
+    match b[0] {
+        b'.' | b'!' | b'?' => true,
+        _ => t.text.starts_with('…'),
+    }
+}
+
+fn is_closer(t: &Token<'_>) -> bool {
+    !t.space_before && (t.kind == TokenKind::CloseQuote || matches!(t.text, ")" | "]" | "}" | "''"))
+}
+
+fn starts_upper_or_digit(t: &Token<'_>) -> bool {
+    t.text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn looks_like_start(tokens: &[Token<'_>], j: usize) -> bool {
+    let t = &tokens[j];
+    if starts_upper_or_digit(t) {
+        return true;
+    }
+    match t.kind {
+        TokenKind::OpenQuote
+        | TokenKind::Handle
+        | TokenKind::Hashtag
+        | TokenKind::Url
+        | TokenKind::Email => true,
+        TokenKind::Symbol => true,
+        TokenKind::Punct => {
+            matches!(t.text, "(" | "[" | "-" | "—" | "–" | "*" | "•")
+                || (t.text.len() >= 5 && is_separator(t.text))
+                || (t.text == "\"" && tokens.get(j + 1).is_some_and(starts_upper_or_digit))
+        }
+        _ => false,
+    }
+}
+
+/// A one-token list marker such as `1`, `a`, `iv` before a period.
+fn list_marker(tokens: &[Token<'_>]) -> bool {
+    if tokens.len() != 1 {
+        return false;
+    }
+    let t = tokens[0].text;
+    (t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit()))
+        || (t.len() == 1 && t.bytes().all(|c| c.is_ascii_alphabetic()))
+}
+
+fn is_emoticon(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Symbol
+        && t.text.len() >= 2
+        && matches!(t.text.as_bytes()[0], b':' | b';' | b'=')
+}
+
+fn is_date(t: &str) -> bool {
+    t.len() >= 6
+        && t.bytes().filter(|&c| c == b'/').count() == 2
+        && t.bytes().all(|c| c.is_ascii_digit() || c == b'/')
+}
+
+fn is_time(t: &str) -> bool {
+    t.len() >= 4 && t.contains(':') && t.bytes().all(|c| c.is_ascii_digit() || c == b':')
+}
+
+fn is_separator(t: &str) -> bool {
+    let b = t.as_bytes();
+    matches!(b[0], b'*' | b'=' | b'_' | b'~' | b'+' | b'#' | b'-') && b.iter().all(|&c| c == b[0])
+}
+
+/// `DATE TIME AM|PM` (a mail header) ends at token `k`.
+fn header_time(tokens: &[Token<'_>], k: usize) -> bool {
+    if k < 2 || !matches!(tokens[k].text, "AM" | "PM" | "am" | "pm") {
+        return false;
+    }
+    let num = |t: &str, sep: u8| {
+        t.as_bytes().contains(&sep) && t.bytes().all(|c| c.is_ascii_digit() || c == sep)
+    };
+    num(tokens[k - 1].text, b':') && num(tokens[k - 2].text, b'/')
+}
+
+/// A letter's sign-off on its own: `Regards,`, `Thanks,`, `Best,`.
+fn sign_off(sentence: &[Token<'_>]) -> bool {
+    if sentence.len() == 1 {
+        return matches!(sentence[0].text, "Thanks" | "Regards" | "Cheers");
+    }
+    sentence.len() == 2
+        && sentence[1].text == ","
+        && matches!(
+            sentence[0].text,
+            "Regards" | "Thanks" | "Best" | "Sincerely" | "Cordially" | "Respectfully" | "Cheers"
+        )
+}
+
+/// Splits `tokens` (of `text`) into sentences and paragraphs.
+pub(crate) fn segment(text: &str, tokens: &[Token<'_>]) -> (Vec<Sentence>, Vec<Paragraph>) {
+    let mut sents = Vec::with_capacity(tokens.len() / 20 + 1);
+    let mut pars = Vec::new();
+    let n = tokens.len();
+    if n == 0 {
+        return (sents, pars);
+    }
+    let lex = lexicon();
+    let mut s0 = 0; // first token of the current sentence
+    let mut p0 = 0; // first token of the current paragraph
+    let mut ps0 = 0; // first sentence of the current paragraph
+    let close = |sents: &mut Vec<Sentence>, a: usize, b: usize| {
+        if b > a {
+            sents.push(Sentence {
+                span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
+                tokens: a..b,
+            });
+        }
+    };
+    let bytes = text.as_bytes();
+    let breaks_before = |k: usize| -> u8 {
+        if k == 0 || k >= n {
+            return 0;
+        }
+        let (a, b) = (tokens[k - 1].span.end, tokens[k].span.start);
+        if a >= b {
+            0
+        } else {
+            gap_breaks(&bytes[a..b])
+        }
+    };
+    let mut k = 0;
+    while k < n {
+        let t = &tokens[k];
+        // Fast path: a word after a single space (most tokens) needs no check below
+        // except the mail-header date rule.
+        let plain_gap = k == 0 || {
+            let (a, b) = (tokens[k - 1].span.end, t.span.start);
+            b == a || (b == a + 1 && bytes[a] == b' ')
+        };
+        let skip = match t.kind {
+            TokenKind::Word => {
+                t.text.len() != 2 && (k != s0 || t.text.len() < 6 || t.text.len() > 7)
+            }
+            TokenKind::Number => t.text.len() != 2 && t.text.len() < 6,
+            TokenKind::OpenQuote | TokenKind::CloseQuote => true,
+            TokenKind::Punct => {
+                t.text.len() == 1
+                    && match t.text.as_bytes()[0] {
+                        b'.' | b'!' | b'?' => false,
+                        b',' => k != s0 + 1,
+                        _ => true,
+                    }
+            }
+            _ => false,
+        };
+        if plain_gap && skip {
+            k += 1;
+            continue;
+        }
+        if k > 0 && !plain_gap {
+            let br = breaks_before(k);
+            if br == 2 {
+                close(&mut sents, s0, k);
+                s0 = k;
+                pars.push(Paragraph {
+                    span: Span::new(tokens[p0].span.start, tokens[k - 1].span.end),
+                    tokens: p0..k,
+                    sentences: ps0..sents.len(),
+                });
+                p0 = k;
+                ps0 = sents.len();
+            } else if br == 1 && k > s0 {
+                // A line break ends a headline or list line when the next line starts one.
+                let prev = &tokens[k - 1];
+                let cont = matches!(
+                    prev.text,
+                    "," | ";" | ":" | "-" | "(" | "&" | "and" | "or" | "of" | "the" | "a"
+                ) || prev.text.ends_with('.')
+                    && prev.text.len() > 1
+                    && !prev.text.starts_with('.');
+                if !cont && looks_like_start(tokens, k) && starts_upper_or_digit(&tokens[k]) {
+                    close(&mut sents, s0, k);
+                    s0 = k;
+                }
+            }
+        }
+        // An emoticon ends a sentence when a capitalised word follows: `... later :) Anyway`
+        // A mail signature's address ends a sentence: `... j.doe@acme.com Sorry about ...`,
+        // `... j.doe@acme.com Jane Doe 06/01/2001 03:20 PM`.
+        if t.kind == TokenKind::Email
+            && k + 1 < n
+            && breaks_before(k + 1) == 0
+            && starts_upper_or_digit(&tokens[k + 1])
+            && (lex.starters.contains(tokens[k + 1].text)
+                || tokens[k + 1..n.min(k + 6)].iter().any(|u| is_date(u.text)))
+        {
+            close(&mut sents, s0, k + 1);
+            s0 = k + 1;
+            k += 1;
+            continue;
+        }
+        // A URL ends a sentence before another URL or a capitalised word (link lists).
+        if t.kind == TokenKind::Url
+            && k + 1 < n
+            && breaks_before(k + 1) == 0
+            && tokens[k + 1].space_before
+            && (tokens[k + 1].kind == TokenKind::Url || starts_upper_or_digit(&tokens[k + 1]))
+        {
+            close(&mut sents, s0, k + 1);
+            s0 = k + 1;
+            k += 1;
+            continue;
+        }
+        if is_emoticon(t)
+            && k + 1 < n
+            && breaks_before(k + 1) == 0
+            && tokens[k + 1].space_before
+            && starts_upper_or_digit(&tokens[k + 1])
+        {
+            close(&mut sents, s0, k + 1);
+            s0 = k + 1;
+            k += 1;
+            continue;
+        }
+        // E-mail headers and sign-offs: `12/01/2000 04:18 PM Please ...`, `Regards, Ann`.
+        // A mail header's date starts a sentence: `... Ken Lee@ACME 01/19/2001 09:14 AM`.
+        if k > s0 && is_date(t.text) && tokens.get(k + 1).is_some_and(|u| is_time(u.text)) {
+            let prev = tokens[k - 1].text;
+            if !matches!(
+                prev,
+                "on" | "On"
+                    | "at"
+                    | "At"
+                    | "by"
+                    | "until"
+                    | "of"
+                    | "from"
+                    | "to"
+                    | "since"
+                    | "before"
+                    | "after"
+                    | ","
+            ) {
+                close(&mut sents, s0, k);
+                s0 = k;
+            }
+        }
+        // A separator line (`*****`, `=====`) ends a sentence.
+        if t.text.len() >= 5
+            && t.kind == TokenKind::Punct
+            && k + 1 < n
+            && breaks_before(k + 1) == 0
+            && starts_upper_or_digit(&tokens[k + 1])
+            && is_separator(t.text)
+        {
+            close(&mut sents, s0, k + 1);
+            s0 = k + 1;
+            k += 1;
+            continue;
+        }
+        if (t.text == "," || t.text.len() == 2 || k == s0)
+            && (header_time(tokens, k) || sign_off(&tokens[s0..=k]))
+            && k + 1 < n
+            && breaks_before(k + 1) == 0
+            && tokens[k + 1].space_before
+            && starts_upper_or_digit(&tokens[k + 1])
+        {
+            close(&mut sents, s0, k + 1);
+            s0 = k + 1;
+            k += 1;
+            continue;
+        }
+        if !is_terminal(t) {
+            // An interrupted sentence in speech: `... that's what — The reason is ...`
+            if matches!(t.text, "--" | "—" | "–")
+                && t.space_before
+                && k >= s0 + 4
+                && k + 1 < n
+                && tokens[k + 1].space_before
+                && breaks_before(k + 1) == 0
+                && tokens[k + 1].text != "I"
+                && lex.starters.contains(tokens[k + 1].text)
+            {
+                close(&mut sents, s0, k + 1);
+                s0 = k + 1;
+            }
+            k += 1;
+            continue;
+        }
+        // Absorb more final punctuation, closing quotes and brackets.
+        let mut j = k + 1;
+        let mut quoted = false;
+        while j < n
+            && breaks_before(j) < 2
+            && (is_closer(&tokens[j]) || (is_terminal(&tokens[j]) && !tokens[j].space_before))
+        {
+            if tokens[j].kind == TokenKind::CloseQuote {
+                quoted = true;
+            }
+            j += 1;
+        }
+        // An emoticon after the final punctuation belongs to the sentence: `... did! :)`
+        if j < n && breaks_before(j) == 0 && is_emoticon(&tokens[j]) {
+            j += 1;
+        }
+        // Reference marks after the full stop belong to the sentence: `... in 1984. [2]`
+        while j + 2 < n && tokens[j].text == "[" && breaks_before(j) < 2 {
+            // `[2]`, `[citation needed]`, `[...]`: up to four tokens inside.
+            match (j + 2..n.min(j + 6)).find(|&e| tokens[e].text == "]") {
+                Some(e) if tokens[j + 1..e].iter().all(|t| t.text != "[") => j = e + 1,
+                _ => break,
+            }
+        }
+        let boundary = if j >= n || breaks_before(j) == 2 {
+            true
+        } else if list_marker(&tokens[s0..k]) && t.text == "." {
+            false
+        } else if looks_like_start(tokens, j) {
+            // “Stop!” Smith said. — the attribution stays with the quote.
+            let speech = (quoted || t.text != ".")
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|v| lex.speech.contains(v.text))
+                && !tokens[j]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit());
+            !speech
+        } else if !quoted
+            && !t.text.starts_with("..")
+            && !t.text.starts_with('…')
+            && tokens[j].space_before
+            && tokens[j].kind == TokenKind::Word
+            && k > s0
+            && tokens[k - 1].text.len() > 1
+            && tokens[k - 1].kind == TokenKind::Word
+        {
+            // A lowercase start after a full stop (informal text), unless it is a clause.
+            !lex.speech.contains(tokens[j].text)
+        } else {
+            false
+        };
+        if boundary {
+            close(&mut sents, s0, j);
+            s0 = j;
+        }
+        k = j;
+    }
+    close(&mut sents, s0, n);
+    pars.push(Paragraph {
+        span: Span::new(tokens[p0].span.start, tokens[n - 1].span.end),
+        tokens: p0..n,
+        sentences: ps0..sents.len(),
+    });
+    (sents, pars)
+}
