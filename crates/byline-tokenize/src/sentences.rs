@@ -66,8 +66,10 @@ fn looks_like_start(tokens: &[Token<'_>], j: usize) -> bool {
         | TokenKind::Email => true,
         TokenKind::Symbol => true,
         TokenKind::Punct => {
-            matches!(t.text, "(" | "[" | "-" | "—" | "–" | "*" | "•")
-                || (t.text.len() >= 5 && is_separator(t.text))
+            matches!(
+                t.text,
+                "(" | "[" | "-" | "—" | "–" | "*" | "•" | "‘’" | "``"
+            ) || (t.text.len() >= 5 && is_separator(t.text))
                 || (t.text == "\"" && tokens.get(j + 1).is_some_and(starts_upper_or_digit))
         }
         _ => false,
@@ -277,6 +279,18 @@ pub(crate) fn segment(text: &str, tokens: &[Token<'_>]) -> (Vec<Sentence>, Vec<P
                 close(&mut sents, s0, k);
                 s0 = k;
             }
+        }
+        // An attachment marker ends a sentence: `<< File: report.doc >> Please see ...`.
+        if t.text == ">>"
+            && k + 1 < n
+            && breaks_before(k + 1) == 0
+            && tokens[k + 1].space_before
+            && (starts_upper_or_digit(&tokens[k + 1]) || tokens[k + 1].text == "-")
+        {
+            close(&mut sents, s0, k + 1);
+            s0 = k + 1;
+            k += 1;
+            continue;
         }
         // A separator line (`*****`, `=====`) ends a sentence.
         if t.text.len() >= 5

@@ -1,0 +1,31 @@
+//! Sentence boundaries after attachment markers and before doubled opening quotes.
+
+fn sentences(text: &str) -> Vec<&str> {
+    let a = byline_tokenize::analyze(text);
+    a.sentences().iter().map(|s| s.span.text(text)).collect()
+}
+
+#[test]
+fn attachment_marker_ends_a_sentence() {
+    assert_eq!(
+        sentences("See the draft << File: plan.doc >> Please call me."),
+        ["See the draft << File: plan.doc >>", "Please call me."]
+    );
+    // Not before a lowercase continuation.
+    assert_eq!(
+        sentences("Values >> above the line were dropped."),
+        ["Values >> above the line were dropped."]
+    );
+}
+
+#[test]
+fn doubled_single_quotes_open_a_sentence() {
+    assert_eq!(
+        sentences("The talks ended. ‘’We are ready,’’ the minister said."),
+        ["The talks ended.", "‘’We are ready,’’ the minister said."]
+    );
+    assert_eq!(
+        sentences("The talks ended. ``We are ready,'' the minister said."),
+        ["The talks ended.", "``We are ready,'' the minister said."]
+    );
+}
