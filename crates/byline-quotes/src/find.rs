@@ -1,0 +1,1578 @@
+//! The extraction algorithm: quotation regions, direct quotes, reported speech, speakers.
+
+use crate::lexicon::Lexicon;
+use crate::{Quote, QuoteKind, Speaker, Via};
+use byline_entities::{Entities, Label};
+use byline_tokenize::{Analysis, Span, Token};
+
+/// Auxiliaries and adverbs skipped between a source and its cue ("has also said").
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "once",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "again",
+    "often",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "be",
+    "not",
+    "n't",
+    "never",
+    "still",
+    "already",
+    "even",
+    "first",
+    "just",
+    "previously",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "privately",
+    "initially",
+    "had",
+    "did",
+    "does",
+    "do",
+    "further",
+    "only",
+    "ever",
+    "long",
+    "always",
+    "now",
+    "earlier",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "week",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "this",
+    "on",
+];
+/// Words that end a noun phrase when walking left from a cue.
+const BOUNDARY: &[&str] = &[
+    "that", "which", "who", "but", "and", "while", "because", "when", "if", "as", "after",
+    "before", "although", "though", "since", "where", "so", "or", "than", "whether", "what", "why",
+    "how", "whom", "whose", "yet", "until", "unless", "nor", "said", "says", "say",
+];
+/// Prepositions and time words that end a source found after its cue ("said Smith on Monday").
+const AFTER_STOP: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "as",
+    "because",
+    "adding",
+    "according",
+    "and",
+    "but",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "via",
+    "through",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "that",
+    "to",
+    "about",
+];
+/// First words of a leading adverbial ("Earlier this year, ...", "In a statement, ...").
+const LEADING_ADVERBIAL: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "in",
+    "on",
+    "at",
+    "earlier",
+    "later",
+    "however",
+    "meanwhile",
+    "also",
+    "still",
+    "yet",
+    "but",
+    "and",
+    "so",
+    "then",
+    "last",
+    "this",
+    "since",
+    "while",
+    "when",
+    "as",
+    "although",
+    "though",
+    "despite",
+    "for",
+    "with",
+    "without",
+    "by",
+    "from",
+    "under",
+    "over",
+    "amid",
+    "following",
+    "instead",
+    "now",
+    "today",
+    "yesterday",
+    "asked",
+    "speaking",
+    "if",
+    "once",
+    "until",
+    "within",
+    "throughout",
+    "like",
+    "unlike",
+    "besides",
+    "still",
+];
+/// Words that do not start a source mention.
+const NOT_SOURCE_START: &[&str] = &[
+    "to", "by", "of", "for", "with", "on", "in", "at", "from", "what", "which", "who", "that",
+    "along", "into", "about", "after", "before", "when", "where", "while", "if", "as", "than",
+    "and", "or", "but", "so", "not", "also", "just", "only", "even", "there", "here", "then", "is",
+    "was", "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "would", "will",
+    "could", "can", "should", "may", "might", "must", "up", "out", "over",
+];
+/// Words that do not end a source mention.
+const NOT_SOURCE_END: &[&str] = &[
+    "by", "to", "of", "for", "with", "on", "in", "at", "from", "and", "or", "the", "a", "an",
+    "that", "which", "who", "is", "was", "are", "were", "be", "been", "has", "have", "had", "his",
+    "her", "their", "its", "my", "our", "your",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",
+    "your", "some", "any", "no", "every", "each",
+];
+/// Verbs whose object (the addressee) sits between the cue and the content.
+const ADDRESSEE_CUES: &[&str] = &[
+    "told",
+    "tell",
+    "tells",
+    "telling",
+    "asked",
+    "ask",
+    "asks",
+    "asking",
+    "urged",
+    "urging",
+    "warned",
+    "warning",
+    "reminded",
+    "assured",
+    "informed",
+    "promised",
+    "convinced",
+    "persuaded",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+const OPEN_MARKS: &[char] = &['“', '«', '„'];
+const CLOSE_MARKS: &[char] = &['”', '»', '‟'];
+/// Nouns of anonymous sources.
+const ANON_HEADS: &[&str] = &[
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "aide",
+    "aides",
+    "person",
+    "people",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "insider",
+    "insiders",
+    "analysts",
+    "experts",
+    "observers",
+    "critics",
+    "supporters",
+    "diplomat",
+    "diplomats",
+    "someone",
+    "others",
+    "many",
+    "some",
+    "residents",
+    "witnesses",
+    "reports",
+    "polls",
+    "studies",
+];
+
+/// How many lines after a speaker's quote an unattributed quotation paragraph inherits it.
+const INHERIT_LINES: usize = 4;
+
+/// The longest attribution clause after reported content ("..., X told CNN at the time.").
+const TAIL_WORDS: usize = 5;
+
+/// Unattributed quotations shorter than this (in words) are taken for titles or slogans.
+const MIN_UNATTRIBUTED_WORDS: usize = 12;
+
+/// A double-quotation region of one line: marks and content.
+#[derive(Clone, Copy, Debug)]
+struct Region {
+    open: Span,
+    /// The closing mark, `None` when the region runs to the end of its line.
+    close: Option<Span>,
+    /// Content: from after the open mark to before the close mark (or line end).
+    inner: Span,
+}
+
+impl Region {
+    fn outer(&self) -> Span {
+        Span::new(
+            self.open.start,
+            self.close.map_or(self.inner.end, |c| c.end),
+        )
+    }
+}
+
+/// Finds the double-quotation regions line by line (so one stray mark derails at most the
+/// rest of its own line), pairing marks the way the reference scorer does.
+fn regions(text: &str) -> Vec<Region> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    while line_start <= text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |k| line_start + k);
+        let mut open: Option<Span> = None;
+        let mut i = line_start;
+        while i < line_end {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let len = if c == '\'' && i + 1 < line_end && b[i + 1] == b'\'' {
+                2
+            } else if c == '"' || OPEN_MARKS.contains(&c) || CLOSE_MARKS.contains(&c) {
+                c.len_utf8()
+            } else {
+                i += c.len_utf8();
+                continue;
+            };
+            let m = Span::new(i, i + len);
+            // straight marks: their spacing tells openers from closers
+            let straight = c == '"' || c == '\'';
+            let before = text[line_start..i].chars().next_back();
+            let after = text[i + len..line_end].chars().next();
+            let space_before = before.map_or(true, |p| p.is_whitespace() || "([{—–-".contains(p));
+            let space_after =
+                after.map_or(true, |p| p.is_whitespace() || ".,;:!?)]}—–".contains(p));
+            let opener = straight && space_before && !space_after;
+            let closer = straight && !space_before && space_after;
+            match open {
+                None => {
+                    if !CLOSE_MARKS.contains(&c) && !closer {
+                        open = Some(m);
+                    }
+                }
+                Some(o) => {
+                    if OPEN_MARKS.contains(&c) || opener {
+                        open = Some(m);
+                    } else {
+                        out.push(Region {
+                            open: o,
+                            close: Some(m),
+                            inner: Span::new(o.end, m.start),
+                        });
+                        open = None;
+                    }
+                }
+            }
+            i += len;
+        }
+        if let Some(o) = open {
+            let end = text[..line_end].trim_end().len().max(o.end);
+            out.push(Region {
+                open: o,
+                close: None,
+                inner: Span::new(o.end, end),
+            });
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+fn is_word(t: &Token<'_>) -> bool {
+    t.text.chars().any(char::is_alphanumeric)
+}
+
+fn is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+struct Ctx<'a, 'l> {
+    text: &'a str,
+    toks: &'a [Token<'a>],
+    lower: Vec<String>,
+    /// Token starts a new line.
+    nl: Vec<bool>,
+    /// Token is (part of) a quotation mark.
+    mark: Vec<bool>,
+    /// Region whose content holds the token.
+    region: Vec<Option<usize>>,
+    regions: Vec<Region>,
+    ents: &'a Entities,
+    lex: &'l Lexicon,
+    min_prob: f32,
+    min_count: u32,
+}
+
+/// One raw attribution before speaker resolution.
+struct Raw {
+    parts: Vec<Span>,
+    cue: Option<Span>,
+    source: Option<Span>,
+    /// The source was inherited from an earlier quote (not a local mention).
+    inherited: bool,
+}
+
+impl<'a, 'l> Ctx<'a, 'l> {
+    fn new(
+        analysis: &'a Analysis<'a>,
+        ents: &'a Entities,
+        lex: &'l Lexicon,
+        min_prob: f32,
+        min_count: u32,
+    ) -> Self {
+        let text = analysis.text();
+        let toks = analysis.tokens();
+        let regions = regions(text);
+        let n = toks.len();
+        let mut nl = vec![false; n];
+        let mut prev_end = 0;
+        for (i, t) in toks.iter().enumerate() {
+            nl[i] = i == 0
+                || text
+                    .get(prev_end..t.span.start)
+                    .is_some_and(|g| g.contains('\n'));
+            prev_end = t.span.end;
+        }
+        let mut mark = vec![false; n];
+        let mut region = vec![None; n];
+        // Both lists are sorted by offset: merge-walk them.
+        let mut r = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while r < regions.len() && regions[r].outer().end <= t.span.start {
+                r += 1;
+            }
+            let mut k = r;
+            while k < regions.len() && regions[k].open.start < t.span.end {
+                let g = regions[k];
+                let overlaps = |s: Span| s.start < t.span.end && t.span.start < s.end;
+                if overlaps(g.open) || g.close.is_some_and(overlaps) {
+                    mark[i] = true;
+                } else if g.inner.start <= t.span.start && t.span.end <= g.inner.end {
+                    region[i] = Some(k);
+                }
+                k += 1;
+            }
+        }
+        let lower = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        Ctx {
+            text,
+            toks,
+            lower,
+            nl,
+            mark,
+            region,
+            regions,
+            ents,
+            lex,
+            min_prob,
+            min_count,
+        }
+    }
+
+    fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    fn is_punct(&self, i: usize, set: &[&str]) -> bool {
+        set.contains(&self.toks[i].text)
+    }
+
+    /// The region whose opening mark is token `i`.
+    fn region_opened_at(&self, i: usize) -> Option<usize> {
+        let at = self.toks.get(i)?.span.start;
+        let r = self.regions.partition_point(|g| g.open.end <= at);
+        let g = self.regions.get(r)?;
+        (g.open.start <= at && at < g.open.end).then_some(r)
+    }
+
+    /// Whether token `i` is a cue word (outside quotation marks).
+    fn is_cue(&self, i: usize, min_prob: f32) -> bool {
+        if self.region[i].is_some() || self.mark[i] {
+            return false;
+        }
+        let w = self.low(i);
+        let Some(st) = self.lex.get(w) else {
+            return false;
+        };
+        if st.prob < min_prob || st.count < self.min_count {
+            return false;
+        }
+        // a noun use: "the statement", "his claims"
+        if i > 0 && DETERMINERS.contains(&self.low(i - 1)) {
+            return false;
+        }
+        true
+    }
+
+    /// Index of the first token of the token's line (a paragraph in news text).
+    fn token_at(&self, byte: usize) -> usize {
+        self.toks.partition_point(|t| t.span.end <= byte)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Option<Span> {
+        // tokens a..b, trimmed of punctuation at both ends
+        let (mut a, mut b) = (a, b);
+        while a < b && !is_word(&self.toks[a]) {
+            a += 1;
+        }
+        while b > a && !is_word(&self.toks[b - 1]) {
+            b -= 1;
+        }
+        (a < b).then(|| Span::new(self.toks[a].span.start, self.toks[b - 1].span.end))
+    }
+
+    /// A reported clause over tokens `a..b`: trimmed of punctuation, but a closing
+    /// quotation mark (and the punctuation inside it) is kept when its opening mark is in.
+    fn content(&self, a: usize, b: usize) -> Option<Span> {
+        let (mut a, mut b) = (a, b);
+        while a < b && !is_word(&self.toks[a]) && !self.mark[a] {
+            a += 1;
+        }
+        while b > a && !is_word(&self.toks[b - 1]) && !self.mark[b - 1] {
+            b -= 1;
+        }
+        if b > a && self.mark[b - 1] {
+            let opened_inside = self.mark[a..b - 1].iter().any(|&m| m);
+            if !opened_inside {
+                b -= 1;
+                while b > a && !is_word(&self.toks[b - 1]) {
+                    b -= 1;
+                }
+            }
+        }
+        (a < b).then(|| Span::new(self.toks[a].span.start, self.toks[b - 1].span.end))
+    }
+
+    /// The noun phrase ending right before `end` (exclusive), not before `lo`.
+    fn np_left(&self, end: usize, lo: usize) -> usize {
+        let mut k = end;
+        while k > lo && end - k < 8 {
+            let t = &self.toks[k - 1];
+            let w = self.low(k - 1);
+            let ok = if is_word(t) {
+                !(BOUNDARY.contains(&w) || (self.is_cue(k - 1, self.min_prob) && !is_cap(t.text)))
+            } else {
+                matches!(t.text, "-" | "’" | "'" | "’s" | "'s" | "." | "&")
+                    && !(t.text == "." && t.space_before)
+            };
+            if !ok || self.mark[k - 1] || self.region[k - 1].is_some() {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    /// Whether a span looks like a noun phrase: it does not start with a preposition, a
+    /// wh-word or a participle, nor end with a function word.
+    fn valid_source(&self, sp: Span) -> bool {
+        let t = sp.text(self.text);
+        let words: Vec<&str> = t
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return false;
+        };
+        let f = first.to_lowercase();
+        let l = last.to_lowercase();
+        let bad_first = !is_cap(first)
+            && (NOT_SOURCE_START.contains(&f.as_str()) || (f.ends_with("ing") && f.len() > 5));
+        let bad_last = NOT_SOURCE_END.contains(&l.as_str());
+        !(bad_first || bad_last)
+    }
+
+    /// The source before a cue at `c`, within `[lo, c)`: skips auxiliaries and adverbs and
+    /// an appositive or relative clause between commas.
+    fn source_before(&self, c: usize, lo: usize) -> Option<Span> {
+        self.source_before_raw(c, lo)
+            .filter(|&sp| self.valid_source(sp))
+    }
+
+    fn source_before_raw(&self, c: usize, lo: usize) -> Option<Span> {
+        let mut j = c;
+        while j > lo
+            && !is_cap(self.toks[j - 1].text)
+            && (AUX.contains(&self.low(j - 1)) || self.low(j - 1).ends_with("ly"))
+        {
+            j -= 1;
+        }
+        if j <= lo {
+            return None;
+        }
+        if self.toks[j - 1].text == "," {
+            // "X, who ..., said" / "X, a spokesman, said"
+            let comma = j - 1;
+            let prev = (lo.max(comma.saturating_sub(40))..comma)
+                .rev()
+                .find(|&k| self.toks[k].text == ",");
+            let k = prev?;
+            let seg_first = self.low(k + 1);
+            let np_start = self.np_left(k, lo);
+            if np_start == k {
+                return None;
+            }
+            let relative = matches!(seg_first, "who" | "which" | "whose" | "where" | "whom");
+            let end = if relative { k } else { comma };
+            return self.span(np_start, end);
+        }
+        let start = self.np_left(j, lo);
+        if start == j {
+            return None;
+        }
+        self.span(start, j)
+    }
+
+    /// A source after a cue: "said Smith, a spokesman for the company".
+    fn source_after(&self, c: usize, hi: usize) -> Option<Span> {
+        self.source_after_raw(c, hi)
+            .filter(|&sp| self.valid_source(sp))
+    }
+
+    fn source_after_raw(&self, c: usize, hi: usize) -> Option<Span> {
+        // after "told", "asked", "urged" comes the addressee, not the speaker
+        if matches!(
+            self.low(c),
+            "told" | "tell" | "tells" | "telling" | "urged" | "informed" | "assured" | "reminded"
+        ) {
+            return None;
+        }
+        let mut k = c + 1;
+        while k < hi {
+            let t = &self.toks[k];
+            if self.mark[k]
+                || self.region[k].is_some()
+                || matches!(t.text, "." | "!" | "?" | ":" | ";" | "—" | "–")
+                || (k > c + 1 && AFTER_STOP.contains(&self.low(k)))
+            {
+                break;
+            }
+            k += 1;
+        }
+        self.span(c + 1, k)
+    }
+
+    /// The subject at the start of the clause beginning at `s` ("Israel also waded ...").
+    fn subject(&self, s: usize, hi: usize) -> Option<Span> {
+        let mut s = s;
+        // skip a leading adverbial ending in a comma ("Earlier this year, ...")
+        if let Some(k) = (s..hi.min(s + 8)).find(|&k| self.toks[k].text == ",") {
+            let w = self.low(s);
+            if LEADING_ADVERBIAL.contains(&w) || w.ends_with("ly") {
+                s = k + 1;
+            }
+        }
+        while s < hi && !is_word(&self.toks[s]) {
+            s += 1;
+        }
+        if s >= hi {
+            return None;
+        }
+        if PRONOUNS.contains(&self.low(s)) {
+            return self.span(s, s + 1);
+        }
+        let mut e = s;
+        let det = DETERMINERS.contains(&self.low(s));
+        if det {
+            e += 1;
+        }
+        while e < hi && e < s + 5 {
+            if e > s && !det && !is_cap(self.toks[e].text) && is_word(&self.toks[e]) {
+                break;
+            }
+            let t = &self.toks[e];
+            let w = self.low(e);
+            let cap = is_cap(t.text);
+            let stop = !is_word(t) && !matches!(t.text, "-" | "’" | "'" | "’s" | "'s" | "." | "&");
+            if stop || AUX.contains(&w) || BOUNDARY.contains(&w) || self.is_cue(e, self.min_prob) {
+                break;
+            }
+            if !cap && e > s && (w.ends_with("ed") || w.ends_with('s')) {
+                break;
+            }
+            e += 1;
+            if det && !cap && is_word(t) {
+                // "The Russian leader": the head noun ends the phrase
+                break;
+            }
+        }
+        self.span(s, e)
+    }
+
+    /// The last person or organization named in tokens `[lo, hi)`, else the last run of
+    /// capitalised words there ("... writes pollster Daron Shaw:").
+    fn last_name(&self, lo: usize, hi: usize) -> Option<Span> {
+        if lo >= hi {
+            return None;
+        }
+        let (a, b) = (self.toks[lo].span.start, self.toks[hi - 1].span.end);
+        let r = ent_range(self.ents, Span::new(a, b));
+        if let Some(e) = self.ents.entities[r]
+            .iter()
+            .rev()
+            .find(|e| matches!(e.label, Label::Person | Label::Organization) && e.span.end <= b)
+        {
+            return Some(e.span);
+        }
+        let mut k = hi;
+        while k > lo && !(is_cap(self.toks[k - 1].text) && is_word(&self.toks[k - 1])) {
+            if hi - k > 3 {
+                return None;
+            }
+            k -= 1;
+        }
+        let end = k;
+        while k > lo && is_cap(self.toks[k - 1].text) && is_word(&self.toks[k - 1]) {
+            k -= 1;
+        }
+        (k < end).then(|| self.span(k, end)).flatten()
+    }
+
+    /// Skips the addressee of "told reporters that ..." and a following "that"/colon/comma.
+    fn content_start(&self, c: usize, hi: usize) -> usize {
+        let mut k = c + 1;
+        if ADDRESSEE_CUES.contains(&self.low(c)) {
+            let lim = (k + 4).min(hi);
+            if let Some(t) = (k..lim).find(|&t| matches!(self.low(t), "that" | ":" | ",")) {
+                k = t;
+            } else if k < hi
+                && (is_cap(self.toks[k].text)
+                    || matches!(
+                        self.low(k),
+                        "reporters" | "him" | "her" | "them" | "us" | "me" | "journalists"
+                    ))
+            {
+                k += 1;
+            }
+        }
+        while k < hi
+            && (matches!(self.low(k), "that" | ":" | "," | "—" | "–") || AUX.contains(&self.low(k)))
+            && !self.mark[k]
+        {
+            // keep "that" when it is a pronoun object: "said that was wrong" is rare; skip
+            k += 1;
+            if self.low(k - 1) == "that" {
+                break;
+            }
+        }
+        k
+    }
+}
+
+/// The source of the last cue between `lo` and the quotation starting at token `fa`, looking
+/// back at most to the start of the previous line.
+fn recent_attribution(ctx: &Ctx<'_, '_>, fa: usize, lo: usize) -> Option<Span> {
+    let mut lines = 0;
+    let mut k = fa;
+    while k > lo && fa - k < 80 {
+        k -= 1;
+        if ctx.nl[k] {
+            lines += 1;
+            if lines > 1 {
+                return None;
+            }
+        }
+        if ctx.is_cue(k, ctx.min_prob) && !is_cap(ctx.toks[k].text) {
+            let mut s = k;
+            while s > lo && !ctx.nl[s] && !ctx.is_punct(s - 1, &[".", "?", "!"]) && !ctx.mark[s - 1]
+            {
+                s -= 1;
+            }
+            let mut e = k + 1;
+            while e < fa && !ctx.nl[e] && !ctx.is_punct(e, &[".", "?", "!", ":", ","]) {
+                e += 1;
+            }
+            return ctx.source_before(k, s).or_else(|| ctx.source_after(k, e));
+        }
+    }
+    None
+}
+
+/// The end of the attribution tail starting at `b` (after a closing mark): the sentence end,
+/// a line break or the next quotation mark.
+fn tail_end(ctx: &Ctx<'_, '_>, b: usize) -> usize {
+    let n = ctx.toks.len();
+    let mut e = b;
+    while e < n && !ctx.nl[e] && e < b + 40 {
+        if ctx.mark[e] {
+            // a short title inside the attribution: `said on MSNBC's “Morning Joe.”`
+            let Some(r) = ctx.region_opened_at(e) else {
+                break;
+            };
+            let g = ctx.regions[r];
+            let inner_words = ctx
+                .text
+                .get(g.inner.start..g.inner.end)
+                .map_or(99, |t| t.split_whitespace().count());
+            let Some(close) = g.close else {
+                break;
+            };
+            // a continuation after "exclaimed," is the next part, not a title
+            if e == b || inner_words > 4 || !is_word(&ctx.toks[e - 1]) {
+                break;
+            }
+            let after = ctx.token_at(close.end);
+            let ends = ctx
+                .text
+                .get(g.inner.start..g.inner.end)
+                .is_some_and(|t| t.trim_end().ends_with(['.', '?', '!']));
+            e = after.max(e + 1);
+            if ends {
+                break;
+            }
+            continue;
+        }
+        e += 1;
+        let t = ctx.toks[e - 1].text;
+        if !t.is_empty() && t.chars().all(|c| matches!(c, '.' | '?' | '!' | ':' | '…')) {
+            // "Rep. Smith": a period right after a short capitalised abbreviation goes on
+            let prev = e.checked_sub(2).map(|k| ctx.toks[k].text).unwrap_or("");
+            let abbrev = ctx.toks[e - 1].text == "."
+                && !ctx.toks[e - 1].space_before
+                && is_cap(prev)
+                && prev.len() <= 4
+                && e < n
+                && is_cap(ctx.toks[e].text)
+                && !ctx.mark[e];
+            if !abbrev {
+                break;
+            }
+        }
+    }
+    e
+}
+
+/// A cue missing from the lexicon in a short tail such as `, he surmised.`: a lowercase
+/// word right after a pronoun or a capitalised name, or right before one.
+fn tail_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> {
+    let ws: Vec<usize> = (b..e).filter(|&i| is_word(&ctx.toks[i])).collect();
+    if ws.len() < 2 || ws.len() > 5 {
+        return None;
+    }
+    let (w0, w1) = (ws[0], ws[1]);
+    let low = |i: usize| {
+        !is_cap(ctx.toks[i].text) && ctx.toks[i].kind != byline_tokenize::TokenKind::Number
+    };
+    let verbish = |i: usize| {
+        let w = ctx.low(i);
+        low(i) && (w.ends_with("ed") || w.ends_with('s')) && !AUX.contains(&w)
+    };
+    let plain = |i: usize| {
+        let w = ctx.low(i);
+        low(i)
+            && !AUX.contains(&w)
+            && !DETERMINERS.contains(&w)
+            && !BOUNDARY.contains(&w)
+            && !AFTER_STOP.contains(&w)
+    };
+    if (PRONOUNS.contains(&ctx.low(w0)) || is_cap(ctx.toks[w0].text)) && plain(w1) && ws.len() <= 3
+    {
+        return Some(w1);
+    }
+    if verbish(w0) && is_cap(ctx.toks[w1].text) {
+        return Some(w0);
+    }
+    // "the judge exclaimed", "a flabbergasted Noah quipped"
+    let wl = ws[ws.len() - 1];
+    let starts_np = DETERMINERS.contains(&ctx.low(w0)) || is_cap(ctx.toks[w0].text);
+    if starts_np && ws.len() <= 4 && ctx.low(wl).ends_with("ed") && verbish(wl) {
+        return Some(wl);
+    }
+    None
+}
+
+/// The terminal index of a sentence-like unit: tokens `[s, e)` minus closing punctuation.
+fn trim_end(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> usize {
+    let mut e = e;
+    while e > s && !is_word(&ctx.toks[e - 1]) && ctx.region[e - 1].is_none() && !ctx.mark[e - 1] {
+        e -= 1;
+    }
+    e
+}
+
+pub(crate) fn find(
+    analysis: &Analysis<'_>,
+    ents: &Entities,
+    lex: &Lexicon,
+    min_prob: f32,
+    min_count: u32,
+) -> Vec<Quote> {
+    let ctx = Ctx::new(analysis, ents, lex, min_prob, min_count);
+    let n = ctx.toks.len();
+    let mut claimed = vec![false; n];
+    let mut raws: Vec<Raw> = Vec::new();
+    direct_quotes(&ctx, &mut claimed, &mut raws);
+    reported(&ctx, analysis, &claimed, &mut raws);
+    raws.sort_by_key(|r| r.parts.first().map_or(0, |p| p.start));
+    resolve(&ctx, raws)
+}
+
+/// Token range `[first, last]` of a region's content.
+fn region_tokens(ctx: &Ctx<'_, '_>, g: &Region) -> (usize, usize) {
+    let a = ctx.token_at(g.open.start);
+    let b = ctx.token_at(g.close.map_or(g.inner.end, |c| c.end));
+    (a, b.min(ctx.toks.len()))
+}
+
+fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut Vec<Raw>) {
+    let n = ctx.toks.len();
+    let regs = &ctx.regions;
+    let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.toks[i])).count();
+    // block regions: the quotation is a clause on its own
+    let mut block = vec![false; regs.len()];
+    let mut bounds = vec![(0, 0); regs.len()];
+    for (ri, g) in regs.iter().enumerate() {
+        let (a, b) = region_tokens(ctx, g);
+        bounds[ri] = (a, b);
+        if a >= n {
+            continue;
+        }
+        // a = first token of the open mark; find content tokens
+        let inner: Vec<usize> = (a..b).filter(|&i| ctx.region[i] == Some(ri)).collect();
+        let (Some(&f), Some(&l)) = (inner.first(), inner.last()) else {
+            continue;
+        };
+        let w = words(f, l + 1);
+        let starts = a == 0
+            || ctx.nl[a]
+            || ctx.mark[a - 1]
+            || ctx.is_punct(a - 1, &[":", ",", "—", "–", "-", "(", ".", "?", "!", ";"])
+            || ctx.is_cue(a - 1, 0.2);
+        let last_punct = !is_word(&ctx.toks[l])
+            && ctx.toks[l]
+                .text
+                .chars()
+                .all(|c| matches!(c, ',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';'));
+        let after = (l + 1..n).find(|&i| !ctx.mark[i]);
+        let ends = g.close.is_none()
+            || last_punct
+            || after.map_or(true, |i| ctx.nl[i] || ctx.is_punct(i, &[".", "?", "!"]));
+        block[ri] = starts && ends && (w >= 3 || (w >= 1 && last_punct && g.close.is_some()));
+    }
+    let mut ri = 0;
+    let mut prev_speaker: Option<(Span, usize)> = None; // (source, line of quote)
+    let mut prev_end = 0usize;
+    let mut line_no = vec![0usize; n + 1];
+    let mut ln = 0;
+    for (i, l) in line_no.iter_mut().enumerate().take(n) {
+        if ctx.nl[i] && i > 0 {
+            ln += 1;
+        }
+        *l = ln;
+    }
+    line_no[n] = ln + 1;
+    while ri < regs.len() {
+        if !block[ri] {
+            ri += 1;
+            continue;
+        }
+        let mut group = vec![ri];
+        let mut cue = None;
+        let mut source = None;
+        loop {
+            let last = *group.last().unwrap_or(&ri);
+            let g = regs[last];
+            let (_, b) = bounds[last];
+            // multi-paragraph continuation
+            if g.close.is_none() {
+                if last + 1 < regs.len() && block[last + 1] {
+                    let (na, _) = bounds[last + 1];
+                    if na < n && ctx.nl[na] && na == b.min(n) {
+                        group.push(last + 1);
+                        continue;
+                    }
+                }
+                break;
+            }
+            // tail: tokens after the closing mark up to the end of the sentence
+            let e = tail_end(ctx, b);
+            // a signature: "“...” — Jane Doe"
+            if cue.is_none()
+                && b + 1 < e
+                && matches!(ctx.toks[b].text, "—" | "―" | "–" | "-" | "--")
+            {
+                let mut k = b + 1;
+                while k < e && (is_cap(ctx.toks[k].text) || matches!(ctx.toks[k].text, "." | "-")) {
+                    k += 1;
+                }
+                if k > b + 1 {
+                    cue = Some(ctx.toks[b].span);
+                    source = ctx.span(b + 1, k);
+                    for c in claimed.iter_mut().take(e).skip(b) {
+                        *c = true;
+                    }
+                    break;
+                }
+            }
+            let tail_cue = (b..e)
+                .find(|&i| ctx.is_cue(i, 0.2))
+                .or_else(|| tail_verb(ctx, b, e));
+            if let Some(c) = tail_cue {
+                if cue.is_none() {
+                    cue = ctx.span(c, c + 1);
+                    source = ctx.source_before(c, b).or_else(|| ctx.source_after(c, e));
+                }
+                for c in claimed.iter_mut().take(e).skip(b) {
+                    *c = true;
+                }
+                // split quote: the next block region opens right after this tail
+                // (a title skipped inside the tail may sit in between)
+                let next = ctx.region_opened_at(e).filter(|&r| r > last && block[r]);
+                if let Some(nr) = next {
+                    let (na, nb) = bounds[nr];
+                    if na == e && na < n && !ctx.nl[na] {
+                        // only when the next part has no attribution of its own
+                        let e2 = tail_end(ctx, nb);
+                        if !(nb..e2).any(|i| ctx.is_cue(i, 0.2)) && tail_verb(ctx, nb, e2).is_none()
+                        {
+                            group.push(nr);
+                            continue;
+                        }
+                    }
+                }
+            }
+            break;
+        }
+        // head: "X said: “..." in the same line before the first part
+        let (fa, _) = bounds[group[0]];
+        if cue.is_none() && fa > 0 && !ctx.nl[fa] {
+            let mut s = fa;
+            while s > 0 && !ctx.nl[s] && !ctx.is_punct(s - 1, &[".", "?", "!"]) && !ctx.mark[s - 1]
+            {
+                s -= 1;
+            }
+            if let Some(c) = (s..fa).rev().find(|&i| ctx.is_cue(i, 0.2)) {
+                cue = ctx.span(c, c + 1);
+                source = (s..=c)
+                    .rev()
+                    .filter(|&i| ctx.is_cue(i, 0.2))
+                    .find_map(|i| ctx.source_before(i, s))
+                    .or_else(|| ctx.source_after(c, fa))
+                    .or_else(|| ctx.subject(s, c));
+                for c in claimed.iter_mut().take(fa).skip(s) {
+                    *c = true;
+                }
+            } else if ctx.is_punct(fa - 1, &[":", "—", "–", "-"]) && fa - 1 > s {
+                // "Professor Smith put it: “...”"
+                source = ctx
+                    .last_name(s + 1, fa - 1)
+                    .or_else(|| ctx.subject(s, fa - 1));
+                cue = ctx.span(fa - 1, fa).or(Some(ctx.toks[fa - 1].span));
+                for c in claimed.iter_mut().take(fa).skip(s) {
+                    *c = true;
+                }
+            }
+        }
+        // previous line ending with a colon: "He added:"
+        if cue.is_none() && fa > 0 && ctx.nl[fa] && ctx.is_punct(fa - 1, &[":"]) {
+            let mut s = fa - 1;
+            while s > 0 && !ctx.nl[s] && !ctx.is_punct(s - 1, &[".", "?", "!"]) {
+                s -= 1;
+            }
+            if let Some(c) = (s..fa).rev().find(|&i| ctx.is_cue(i, 0.2)) {
+                cue = ctx.span(c, c + 1);
+                source = (s..=c)
+                    .rev()
+                    .filter(|&i| ctx.is_cue(i, 0.2))
+                    .find_map(|i| ctx.source_before(i, s))
+                    .or_else(|| ctx.source_after(c, fa))
+                    .or_else(|| ctx.subject(s, c));
+            }
+        }
+        let mut inherited = false;
+        if source.is_none() {
+            // the speaker of an attribution just before, in this or the previous paragraph
+            // ("Smith said she was worried. “...”"), else the previous quote's speaker
+            let recent = recent_attribution(ctx, fa, prev_end);
+            if let Some(src) = recent {
+                source = Some(src);
+            } else if let Some((src, l)) = prev_speaker {
+                if fa < n && line_no[fa] <= l + INHERIT_LINES {
+                    source = Some(src);
+                    inherited = true;
+                }
+            }
+        }
+        let parts: Vec<Span> = group.iter().map(|&r| regs[r].inner).collect();
+        let n_words: usize = parts
+            .iter()
+            .map(|p| p.text(ctx.text).split_whitespace().count())
+            .sum();
+        if source.is_none() && cue.is_none() && n_words < MIN_UNATTRIBUTED_WORDS {
+            // a slogan, sign or title with no speaker: not an attributed quote
+            ri = group.last().map_or(ri, |&l| l) + 1;
+            continue;
+        }
+        for &r in &group {
+            let (a, b) = bounds[r];
+            for c in claimed.iter_mut().take(b).skip(a) {
+                *c = true;
+            }
+        }
+        let last = *group.last().unwrap_or(&ri);
+        if let Some(src) = source {
+            prev_speaker = Some((src, line_no[bounds[last].1.min(n)]));
+        }
+        prev_end = bounds[last].1;
+        raws.push(Raw {
+            parts,
+            cue,
+            source,
+            inherited,
+        });
+        ri = last + 1;
+    }
+}
+
+fn reported(ctx: &Ctx<'_, '_>, analysis: &Analysis<'_>, claimed: &[bool], raws: &mut Vec<Raw>) {
+    // sentence units: analysis sentences, cut at line breaks
+    let mut units = Vec::new();
+    for s in analysis.sentences() {
+        let mut a = s.tokens.start;
+        for i in s.tokens.clone() {
+            if i > a && ctx.nl[i] {
+                units.push((a, i));
+                a = i;
+            }
+        }
+        if a < s.tokens.end {
+            units.push((a, s.tokens.end));
+        }
+    }
+    // a quotation running over a sentence end keeps its sentences together
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(units.len());
+    for (s, e) in units {
+        if let Some(last) = merged.last_mut() {
+            let k = last.1 - 1;
+            let open_region = ctx.region[k]
+                .or_else(|| ctx.region_opened_at(k))
+                .filter(|&r| ctx.regions[r].outer().end > ctx.toks[k].span.end);
+            if open_region.is_some() && !ctx.nl[s] && last.1 == s {
+                last.1 = e;
+                continue;
+            }
+        }
+        merged.push((s, e));
+    }
+    for (s, e) in merged {
+        if (s..e).any(|i| claimed[i]) {
+            continue;
+        }
+        let e = trim_end(ctx, s, e);
+        let mut from = s;
+        let mut shared_source: Option<Span> = None;
+        while from < e {
+            let Some(found) = one_reported(ctx, s, from, e, shared_source) else {
+                break;
+            };
+            shared_source = found.0.source;
+            let next = found.1;
+            raws.push(found.0);
+            if next <= from {
+                break;
+            }
+            from = next;
+        }
+    }
+}
+
+/// Finds one attribution in unit `[s, e)` with a cue at or after `from`; returns it and the
+/// token index where the search continues.
+fn one_reported(
+    ctx: &Ctx<'_, '_>,
+    s: usize,
+    from: usize,
+    e: usize,
+    shared: Option<Span>,
+) -> Option<(Raw, usize)> {
+    let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.toks[i])).count();
+    let mut i = from;
+    while i < e {
+        // "according to X, ..." / "..., according to X"
+        if ctx.low(i) == "according" && i + 1 < e && ctx.low(i + 1) == "to" {
+            let cue = ctx.span(i, i + 2);
+            let after = (i + 2..e).find(|&k| ctx.toks[k].text == ",");
+            if words(s, i) <= 2 {
+                let k = after.unwrap_or(e);
+                let source = ctx.span(i + 2, k);
+                if words(k, e) >= 3 {
+                    let parts = vec![ctx.content(k + 1, e)?];
+                    return Some((
+                        Raw {
+                            parts,
+                            cue,
+                            source,
+                            inherited: false,
+                        },
+                        e,
+                    ));
+                }
+            } else if words(from, i) >= 3 {
+                let source = ctx.span(i + 2, after.unwrap_or(e));
+                let parts = vec![ctx.content(from, i)?];
+                return Some((
+                    Raw {
+                        parts,
+                        cue,
+                        source,
+                        inherited: false,
+                    },
+                    after.unwrap_or(e),
+                ));
+            }
+            i += 2;
+            continue;
+        }
+        if !ctx.is_cue(i, ctx.min_prob) || (is_cap(ctx.toks[i].text) && i > s) {
+            i += 1;
+            continue;
+        }
+        let c = i;
+        let w = ctx.low(c);
+        let prev_comma = c > s && ctx.toks[c - 1].text == ",";
+        // participle: ", saying ..." (source = subject of the main clause)
+        if w.ends_with("ing") && prev_comma {
+            let k = ctx.content_start(c, e);
+            if words(k, e) >= 2 {
+                let source = shared.or_else(|| ctx.subject(s, c));
+                let end = coord_end(ctx, k, e);
+                let parts = vec![ctx.content(k, end)?];
+                return Some((
+                    Raw {
+                        parts,
+                        cue: ctx.span(c, c + 1),
+                        source,
+                        inherited: false,
+                    },
+                    end,
+                ));
+            }
+            i += 1;
+            continue;
+        }
+        // a participle without a comma is not a cue ("notable considering ...")
+        if w.ends_with("ing")
+            && !(c > s
+                && matches!(
+                    ctx.low(c - 1),
+                    "is" | "are" | "was" | "were" | "been" | "be"
+                ))
+        {
+            i += 1;
+            continue;
+        }
+        // tail: "..., X said." / "..., said X." (the comma may close a quotation: `,”`)
+        let last_comma = (from.max(c.saturating_sub(40))..c).rev().find(|&k| {
+            ctx.toks[k].text == ","
+                && (ctx.region[k].is_none() || (k + 1 < ctx.toks.len() && ctx.mark[k + 1]))
+        });
+        if let Some(k) = last_comma {
+            if words(k, c) <= TAIL_WORDS
+                && words(c, e) <= TAIL_WORDS
+                && words(from, k) >= 3
+                && !(k + 1..c).any(|j| ctx.low(j) == "that")
+            {
+                let source = ctx
+                    .source_before(c, k + 1)
+                    .or_else(|| ctx.source_after(c, e));
+                if source.is_some() {
+                    let parts = vec![ctx.content(from, k)?];
+                    return Some((
+                        Raw {
+                            parts,
+                            cue: ctx.span(c, c + 1),
+                            source,
+                            inherited: false,
+                        },
+                        e,
+                    ));
+                }
+            }
+        }
+        // source cue content
+        let source = ctx.source_before(c, from).or_else(|| {
+            // "and warned that ...": the source of the previous attribution
+            (c > from && matches!(ctx.low(c - 1), "and" | "also"))
+                .then_some(shared)
+                .flatten()
+        });
+        let Some(source) = source else {
+            i += 1;
+            continue;
+        };
+        let k = ctx.content_start(c, e);
+        let end = coord_end(ctx, k, e);
+        if words(k, end) < 2 {
+            i += 1;
+            continue;
+        }
+        let parts = vec![ctx.content(k, end)?];
+        return Some((
+            Raw {
+                parts,
+                cue: ctx.span(c, c + 1),
+                source: Some(source),
+                inherited: false,
+            },
+            end,
+        ));
+    }
+    None
+}
+
+/// The end of a reported clause starting at `k`: the unit end, or before a coordinated
+/// second cue ("... and warned that ...").
+fn coord_end(ctx: &Ctx<'_, '_>, k: usize, e: usize) -> usize {
+    for j in k + 1..e.saturating_sub(1) {
+        if ctx.low(j) == "and" && ctx.is_cue(j + 1, ctx.min_prob) && ctx.region[j].is_none() {
+            let mut end = j;
+            if end > k && ctx.toks[end - 1].text == "," {
+                end -= 1;
+            }
+            return end;
+        }
+        if ctx.low(j) == "according" && ctx.low(j + 1) == "to" && ctx.toks[j - 1].text == "," {
+            return j - 1;
+        }
+    }
+    e
+}
+
+/// Kind from the share of letters and digits inside quotation regions.
+fn kind_of(ctx: &Ctx<'_, '_>, parts: &[Span]) -> QuoteKind {
+    let (mut n, mut inside) = (0usize, 0usize);
+    for p in parts {
+        // regions are sorted and disjoint: walk them along the characters
+        let mut r = ctx.regions.partition_point(|g| g.outer().end <= p.start);
+        for (b, ch) in ctx.text.get(p.start..p.end).unwrap_or("").char_indices() {
+            if !ch.is_alphanumeric() {
+                continue;
+            }
+            n += 1;
+            let at = p.start + b;
+            while r < ctx.regions.len() && ctx.regions[r].outer().end <= at {
+                r += 1;
+            }
+            let hit = ctx.regions.get(r).is_some_and(|g| g.outer().start <= at);
+            inside += usize::from(hit);
+        }
+    }
+    if n == 0 || inside == 0 {
+        QuoteKind::Indirect
+    } else if inside * 10 >= n * 9 {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Mixed
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// speakers
+
+fn ent_range(ents: &Entities, span: Span) -> std::ops::Range<usize> {
+    let a = ents.entities.partition_point(|e| e.span.end <= span.start);
+    let mut b = a;
+    while b < ents.entities.len() && ents.entities[b].span.start < span.end {
+        b += 1;
+    }
+    a..b
+}
+
+fn compatible(label: Label, pron: &str) -> bool {
+    match pron {
+        "he" | "she" | "i" => label == Label::Person,
+        "it" => label != Label::Person,
+        _ => true,
+    }
+}
+
+fn resolve(ctx: &Ctx<'_, '_>, raws: Vec<Raw>) -> Vec<Quote> {
+    let ents = ctx.ents;
+    let mut out: Vec<Quote> = Vec::with_capacity(raws.len());
+    let mut last_speaker: Option<(usize, Label)> = None;
+    for r in raws {
+        let Some(first) = r.parts.first() else {
+            continue;
+        };
+        let span = Span::new(first.start, r.parts.last().map_or(first.end, |p| p.end));
+        let kind = kind_of(ctx, &r.parts);
+        let speaker = r.source.map(|src| {
+            if r.inherited {
+                if let Some(prev) = out.iter().rev().take(8).find_map(|q| q.speaker.clone()) {
+                    if prev.span == src {
+                        return prev;
+                    }
+                }
+            }
+            speaker_of(ctx, src, span, last_speaker)
+        });
+        if let Some(sp) = &speaker {
+            if let Some(cl) = sp.cluster {
+                if let Some(c) = ents.clusters.get(cl) {
+                    last_speaker = Some((cl, c.label));
+                }
+            }
+        }
+        out.push(Quote {
+            span,
+            parts: if r.parts.len() > 1 {
+                r.parts
+            } else {
+                vec![span]
+            },
+            kind,
+            cue: r.cue,
+            speaker,
+        });
+    }
+    out
+}
+
+fn speaker_of(
+    ctx: &Ctx<'_, '_>,
+    src: Span,
+    content: Span,
+    last: Option<(usize, Label)>,
+) -> Speaker {
+    let ents = ctx.ents;
+    let text = src.text(ctx.text);
+    let mk = |via, cluster: Option<usize>, name: Option<String>| Speaker {
+        span: src,
+        name: name.or_else(|| cluster.and_then(|c| ents.clusters.get(c).map(|c| c.name.clone()))),
+        cluster,
+        via,
+    };
+    let lower = text.to_lowercase();
+    // pronoun
+    if PRONOUNS.contains(&lower.as_str()) {
+        let mut cl = last.filter(|(_, l)| compatible(*l, &lower)).map(|(c, _)| c);
+        if cl.is_none() {
+            // nearest preceding compatible entity outside quotations
+            let a = ents
+                .entities
+                .partition_point(|e| e.span.end <= src.start.min(content.start));
+            cl = ents.entities[..a]
+                .iter()
+                .rev()
+                .take(40)
+                .find(|e| {
+                    compatible(e.label, &lower)
+                        && ctx.region[ctx
+                            .token_at(e.span.start)
+                            .min(ctx.toks.len().saturating_sub(1))]
+                        .is_none()
+                })
+                .map(|e| e.cluster);
+        }
+        return mk(Via::Pronoun, cl, None);
+    }
+    // a name inside the source
+    let r = ent_range(ents, src);
+    let inside = &ents.entities[r];
+    let best = inside
+        .iter()
+        .find(|e| e.label == Label::Person)
+        .or_else(|| inside.iter().find(|e| e.label == Label::Organization))
+        .or_else(|| inside.first());
+    let first_word = lower.split_whitespace().next().unwrap_or("");
+    let indefinite = matches!(
+        first_word,
+        "a" | "an" | "one" | "some" | "several" | "many" | "two" | "three"
+    );
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let anon_head = words.iter().any(|w| ANON_HEADS.contains(w));
+    // the head word of the mention: its last word before a comma or post-modifier
+    let head_end = {
+        let mut end = src.end;
+        let mut off = src.start;
+        for w in text.split_inclusive(|c: char| c.is_whitespace() || c == ',') {
+            let bare = w
+                .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+                .to_lowercase();
+            if off > src.start
+                && matches!(
+                    bare.as_str(),
+                    "of" | "in" | "for" | "who" | "which" | "at" | "from" | "with" | "on"
+                )
+            {
+                end = off;
+                break;
+            }
+            off += w.len();
+            if w.ends_with(',') {
+                end = off - 1;
+                break;
+            }
+        }
+        end
+    };
+    if let Some(e) = best {
+        let covers_head =
+            e.span.end >= head_end.min(src.end).saturating_sub(1) && e.span.start < head_end;
+        if e.label == Label::Person || (covers_head && !indefinite) {
+            return mk(Via::Name, Some(canonical(ctx, e.cluster)), None);
+        }
+    }
+    // capitalised words with no entity (a weak recognizer): still a name
+    let caps: Vec<&str> = text.split_whitespace().filter(|w| is_cap(w)).collect();
+    let det = DETERMINERS.contains(&first_word) || indefinite;
+    if !det && !caps.is_empty() && !anon_head {
+        let name: String = caps
+            .iter()
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let cl = cluster_by_word(ctx, caps.last().copied().unwrap_or(""));
+        return mk(Via::Name, cl, if cl.is_none() { Some(name) } else { None });
+    }
+    if indefinite || (anon_head && !det) || (anon_head && first_word != "the") {
+        return mk(Via::Anonymous, None, None);
+    }
+    // description: "The Russian leader" -> the salient person mentioned with those words
+    mk(Via::Description, describe(ctx, src, &words, last), None)
+}
+
+/// The fullest cluster naming the same entity (helps when clusters are not merged).
+fn canonical(ctx: &Ctx<'_, '_>, cl: usize) -> usize {
+    let ents = ctx.ents;
+    let Some(c) = ents.clusters.get(cl) else {
+        return cl;
+    };
+    let last = c.name.split_whitespace().last().unwrap_or("").to_string();
+    cluster_by_word(ctx, &last)
+        .filter(|&o| ents.clusters[o].label == c.label)
+        .unwrap_or(cl)
+}
+
+/// The cluster with the longest name containing `word` (trimmed of a possessive).
+fn cluster_by_word(ctx: &Ctx<'_, '_>, word: &str) -> Option<usize> {
+    let w = word
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() {
+        return None;
+    }
+    ctx.ents
+        .clusters
+        .iter()
+        .filter(|c| {
+            c.name
+                .split_whitespace()
+                .any(|x| x.trim_end_matches("’s").trim_end_matches("'s") == w)
+        })
+        .max_by_key(|c| {
+            (
+                c.label == Label::Person,
+                c.name.len(),
+                std::cmp::Reverse(c.id),
+            )
+        })
+        .map(|c| c.id)
+}
+
+/// Resolves a description by words shared with the context of earlier person mentions,
+/// falling back to the last speaker.
+fn describe(
+    ctx: &Ctx<'_, '_>,
+    src: Span,
+    words: &[&str],
+    last: Option<(usize, Label)>,
+) -> Option<usize> {
+    let ents = ctx.ents;
+    let content: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !DETERMINERS.contains(w) && w.len() > 2)
+        .collect();
+    let a = ents.entities.partition_point(|e| e.span.end <= src.start);
+    let mut best: Option<(usize, usize)> = None;
+    for e in ents.entities[..a].iter().rev().take(60) {
+        if e.label != Label::Person {
+            continue;
+        }
+        let lo = e.tokens.start.saturating_sub(4);
+        let hi = (e.tokens.end + 4).min(ctx.toks.len());
+        let ctx_words: Vec<String> = (lo..hi)
+            .map(|i| ctx.low(i).trim_end_matches("’s").to_string())
+            .collect();
+        let ctx_text = ctx
+            .text
+            .get(ctx.toks[lo].span.start..ctx.toks[hi - 1].span.end)
+            .unwrap_or("")
+            .to_lowercase();
+        let score = content
+            .iter()
+            .filter(|w| ctx_words.iter().any(|c| c == *w) || ctx_text.contains(*w))
+            .count();
+        if score > 0 && best.map_or(true, |(s, _)| score > s) {
+            best = Some((score, e.cluster));
+        }
+    }
+    best.map(|(_, c)| canonical(ctx, c))
+        .or_else(|| last.filter(|(_, l)| *l == Label::Person).map(|(c, _)| c))
+}

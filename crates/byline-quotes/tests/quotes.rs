@@ -1,0 +1,364 @@
+//! Behaviour of the quote finder on hand-written news sentences and the seed article.
+
+use byline_quotes::{ErrorKind, Quote, QuoteFinder, QuoteKind, Via};
+
+fn find(text: &str) -> Vec<Quote> {
+    let analysis = byline_tokenize::analyze(text);
+    let entities = byline_entities::Recognizer::new().recognize(&analysis);
+    QuoteFinder::new().find(&analysis, &entities)
+}
+
+/// (content parts, kind, cue, speaker mention, via) of each quote.
+type Summary<'a> = (
+    Vec<&'a str>,
+    &'static str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'static str>,
+);
+
+fn summary<'a>(text: &'a str, quotes: &[Quote]) -> Vec<Summary<'a>> {
+    quotes
+        .iter()
+        .map(|q| {
+            (
+                q.parts.iter().map(|p| p.text(text)).collect(),
+                q.kind.as_str(),
+                q.cue.map(|c| c.text(text)),
+                q.speaker.as_ref().map(|s| s.span.text(text)),
+                q.speaker.as_ref().map(|s| s.via.as_str()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn types_are_shareable() {
+    fn check<T: Clone + Send + Sync + std::fmt::Debug>() {}
+    check::<QuoteFinder>();
+    check::<Quote>();
+}
+
+#[test]
+fn empty_text_has_no_quotes() {
+    assert!(find("").is_empty());
+    assert!(find("   \n\n ").is_empty());
+}
+
+#[test]
+fn split_quote_is_one_quote_with_two_parts() {
+    let text = "“This is a good day for commuters,” Mayor Ana Reyes said after the vote. “We listened, and we delivered.”";
+    let q = find(text);
+    assert_eq!(
+        summary(text, &q),
+        vec![(
+            vec![
+                "This is a good day for commuters,",
+                "We listened, and we delivered."
+            ],
+            "direct",
+            Some("said"),
+            Some("Mayor Ana Reyes"),
+            Some("name")
+        )]
+    );
+    assert_eq!(q[0].span.start, "“".len());
+    assert_eq!(q[0].span.end, text.len() - "”".len());
+}
+
+#[test]
+fn quote_over_two_paragraphs_is_one_quote() {
+    let text = "“We have worked for this all season. Every player knows the plan.\n\n“Now we just have to go out and play,” she told reporters on Thursday.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![(
+            vec![
+                "We have worked for this all season. Every player knows the plan.",
+                "Now we just have to go out and play,"
+            ],
+            "direct",
+            Some("told"),
+            Some("she"),
+            Some("pronoun")
+        )]
+    );
+}
+
+#[test]
+fn straight_and_double_apostrophe_marks() {
+    let text = "''We have crews working around the clock,'' said Dana Whitfield, a spokeswoman for the company.\n\n\"It's the third outage this month,\" said Luis Ortega.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![
+            (
+                vec!["We have crews working around the clock,"],
+                "direct",
+                Some("said"),
+                Some("Dana Whitfield, a spokeswoman for the company"),
+                Some("name")
+            ),
+            (
+                vec!["It's the third outage this month,"],
+                "direct",
+                Some("said"),
+                Some("Luis Ortega"),
+                Some("name")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn nested_single_quotes_stay_inside() {
+    let text = "“He told me, ‘Never give up,’ and I never did,” the coach said.";
+    let q = find(text);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].span.text(text),
+        "He told me, ‘Never give up,’ and I never did,"
+    );
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.via), Some(Via::Description));
+}
+
+#[test]
+fn stray_mark_does_not_derail_later_quotes() {
+    let text = "The “ mark in this sentence is a typo and has no partner.\n\n“We will appeal,” the lawyer said.\n\n“The ruling was wrong,” she added.";
+    let s = summary(text, &find(text));
+    assert_eq!(
+        s,
+        vec![
+            (
+                vec!["We will appeal,"],
+                "direct",
+                Some("said"),
+                Some("the lawyer"),
+                Some("description")
+            ),
+            (
+                vec!["The ruling was wrong,"],
+                "direct",
+                Some("added"),
+                Some("she"),
+                Some("pronoun")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    let text = "The so-called “reform” was passed on Tuesday after a screening of “The Last Bridge” at the town hall.";
+    assert!(find(text).is_empty());
+}
+
+#[test]
+fn reported_speech_with_that() {
+    let text = "Councillor Tom Hale said later Wednesday that the cost estimates were unrealistic.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![(
+            vec!["the cost estimates were unrealistic"],
+            "indirect",
+            Some("said"),
+            Some("Councillor Tom Hale"),
+            Some("name")
+        )]
+    );
+}
+
+#[test]
+fn coordinated_cues_give_two_quotes() {
+    let text = "The senator, who voted against the plan, said the budget was too small and warned that taxes would rise.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![
+            (
+                vec!["the budget was too small"],
+                "indirect",
+                Some("said"),
+                Some("The senator"),
+                Some("description")
+            ),
+            (
+                vec!["taxes would rise"],
+                "indirect",
+                Some("warned"),
+                Some("The senator"),
+                Some("description")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn according_to_and_tail_attributions() {
+    let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![
+            (
+                vec!["about 40,000 vehicles cross the old bridge every day"],
+                "indirect",
+                Some("According to"),
+                Some("the transport department"),
+                Some("description")
+            ),
+            (
+                vec!["Construction is expected to begin next spring"],
+                "indirect",
+                Some("said"),
+                Some("officials"),
+                Some("anonymous")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn partial_quote_makes_a_mixed_quote() {
+    let text =
+        "Reyes called the old structure “a relic that should have been replaced a decade ago.”";
+    let q = find(text);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(
+        q[0].span.text(text),
+        "the old structure “a relic that should have been replaced a decade ago.”"
+    );
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.span.text(text)),
+        Some("Reyes")
+    );
+}
+
+#[test]
+fn anonymous_source() {
+    let text = "“The talks are over,” an official close to the negotiations said on Friday.";
+    let q = find(text);
+    assert_eq!(q.len(), 1);
+    let s = q[0].speaker.as_ref().unwrap();
+    assert_eq!(s.span.text(text), "an official close to the negotiations");
+    assert_eq!((s.via, s.cluster), (Via::Anonymous, None));
+}
+
+#[test]
+fn colon_introduction() {
+    let text = "The governor put it plainly: “We cannot afford another delay.”";
+    let q = find(text);
+    assert_eq!(
+        summary(text, &q)[0].0,
+        vec!["We cannot afford another delay."]
+    );
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.span.text(text)),
+        Some("The governor")
+    );
+}
+
+#[test]
+fn configuration_errors() {
+    let e = QuoteFinder::builder()
+        .min_cue_probability(2.0)
+        .build()
+        .unwrap_err();
+    assert_eq!(e.kind(), &ErrorKind::InvalidThreshold);
+    assert!(e.to_string().contains("between 0 and 1"));
+    let e = QuoteFinder::builder()
+        .lexicon("said\t10\t12\nbroken line\n")
+        .build()
+        .unwrap_err();
+    assert_eq!(e.kind(), &ErrorKind::InvalidLexicon { line: 2 });
+    let f = QuoteFinder::builder()
+        .lexicon("said\t10\t12\n")
+        .build()
+        .unwrap();
+    assert_eq!(f.cue_words(), 1);
+    assert!(QuoteFinder::new().cue_words() > 300);
+}
+
+#[test]
+fn seed_article_attributions() {
+    let text = include_str!("../../../seeds/000_83454c8955081748.txt");
+    let analysis = byline_tokenize::analyze(text);
+    let entities = byline_entities::Recognizer::new().recognize(&analysis);
+    let quotes = QuoteFinder::new().find(&analysis, &entities);
+    let got: Vec<(String, Option<String>, Option<Via>)> = quotes
+        .iter()
+        .map(|q| {
+            let words: Vec<&str> = q.span.text(text).split_whitespace().take(3).collect();
+            (
+                words.join(" "),
+                q.speaker.as_ref().and_then(|s| s.name.clone()),
+                q.speaker.as_ref().map(|s| s.via),
+            )
+        })
+        .collect();
+    let putin = Some("Vladimir Putin".to_string());
+    let sharaa = Some("Ahmed Al-Sharaa".to_string());
+    let novak = Some("Alexander Novak".to_string());
+    let want: Vec<(String, Option<String>, Option<Via>)> = vec![
+        ("After the toppling".into(), None, Some(Via::Anonymous)),
+        ("the two countries".into(), putin.clone(), Some(Via::Name)),
+        (
+            "Throughout these decades,".into(),
+            putin.clone(),
+            Some(Via::Pronoun),
+        ),
+        (
+            "the overthrowing of".into(),
+            putin.clone(),
+            Some(Via::Description),
+        ),
+        (
+            "Syria’s most recent".into(),
+            putin.clone(),
+            Some(Via::Description),
+        ),
+        (
+            "it wanted to".into(),
+            Some("Israel".to_string()),
+            Some(Via::Name),
+        ),
+        ("his country was".into(), sharaa.clone(), Some(Via::Name)),
+        ("We have close".into(), sharaa, Some(Via::Pronoun)),
+        ("his country was".into(), novak.clone(), Some(Via::Name)),
+        ("Today, we discussed".into(), novak.clone(), Some(Via::Name)),
+        ("All of this".into(), novak, Some(Via::Pronoun)),
+    ];
+    assert_eq!(got, want);
+    let anon = quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(anon.span.text(text), "an official source in Russia");
+    assert_eq!(
+        quotes[3].speaker.as_ref().unwrap().span.text(text),
+        "The Russian leader"
+    );
+}
+
+#[test]
+fn split_quote_with_a_short_second_part_and_an_unknown_verb() {
+    let text = "The hearing went on.\n\n“Everything that you have said and everything I have said,” the judge exclaimed, “has overlapped.”";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![(
+            vec![
+                "Everything that you have said and everything I have said,",
+                "has overlapped."
+            ],
+            "direct",
+            Some("exclaimed"),
+            Some("the judge"),
+            Some("description")
+        )]
+    );
+}
+
+#[test]
+fn title_inside_an_attribution_is_skipped() {
+    let text = "“It was a long night,” she said on the show “Morning News.” “We are tired.”";
+    let q = find(text);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].parts.len(), 2);
+    assert_eq!(q[0].parts[1].text(text), "We are tired.");
+    assert_eq!(q[0].cue.map(|c| c.text(text)), Some("said"));
+}
