@@ -89,6 +89,9 @@ impl std::hash::Hasher for Fnv {
 
 pub(crate) type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
 
+/// Every built-in abbreviation has at most this many bytes.
+const ABBR_MAX_LEN: usize = 6;
+
 const TITLE: u8 = 1;
 const OTHER: u8 = 2;
 const AMBIGUOUS: u8 = 4;
@@ -97,6 +100,10 @@ const BEFORE_NUMBER: u8 = 8;
 pub(crate) struct Lexicon {
     /// Lowercase abbreviation stem -> TITLE | OTHER | AMBIGUOUS | BEFORE_NUMBER flags.
     abbr: HashMap<&'static str, u8, std::hash::BuildHasherDefault<Fnv>>,
+    /// `abbr_pair[len][c0 - b'a']` has bit `c1 - b'a'` set when a key of `abbr` of `len`
+    /// bytes starts with the letters `c0 c1` (all bits when its second byte is not a letter or
+    /// it has one byte): a cheap filter before the hash lookup.
+    abbr_pair: [[u32; 26]; ABBR_MAX_LEN + 1],
     cased: WordSet,
     prefixes: WordSet,
     pub(crate) starters: WordSet,
@@ -124,8 +131,22 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             let lw: &'static str = Box::leak(w.to_ascii_lowercase().into_boxed_str());
             abbr.entry(lw).or_insert(AMBIGUOUS);
         }
+        let mut abbr_pair = [[0u32; 26]; ABBR_MAX_LEN + 1];
+        for k in abbr.keys() {
+            let kb = k.as_bytes();
+            let len = kb.len().min(ABBR_MAX_LEN);
+            match (kb[0], kb.get(1)) {
+                (c0 @ b'a'..=b'z', Some(&c1 @ b'a'..=b'z')) => {
+                    abbr_pair[len][usize::from(c0 - b'a')] |= 1 << (c1 - b'a');
+                }
+                (c0 @ b'a'..=b'z', _) => abbr_pair[len][usize::from(c0 - b'a')] = u32::MAX,
+                // Not expected: disable the filter for this length.
+                _ => abbr_pair[len] = [u32::MAX; 26],
+            }
+        }
         Lexicon {
             abbr,
+            abbr_pair,
             cased: set(lexicon::CASED),
             prefixes: set(lexicon::HYPHEN_PREFIXES),
             starters: set(lexicon::STARTERS),
@@ -165,10 +186,58 @@ fn is_emoji_modifier(c: char) -> bool {
 
 /// Offset of the first `@` at or after `from` (`usize::MAX / 2` if none).
 fn memchr_at(b: &[u8], from: usize) -> usize {
-    b[from..]
-        .iter()
-        .position(|&c| c == b'@')
-        .map_or(usize::MAX / 2, |p| from + p)
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut j = from;
+    // Eight bytes at a time: a byte of `x` is zero where the text has `@`; the lowest set
+    // bit of the zero-byte mask marks the first one exactly.
+    while let Some(chunk) = b.get(j..j + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w) ^ (ONES * u64::from(b'@'));
+        let zero = x.wrapping_sub(ONES) & !x & HI;
+        if zero != 0 {
+            return j + (zero.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    b.get(j..)
+        .and_then(|r| r.iter().position(|&c| c == b'@'))
+        .map_or(usize::MAX / 2, |p| j + p)
+}
+
+/// Bytes of `w` (little-endian) that are not ASCII letters have their high bit set.
+#[inline(always)]
+fn non_alpha_mask(w: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 0xff;
+    const HI: u64 = ONES * 0x80;
+    // Folded to lowercase, every byte is at most 0x7f, so the additions never carry across
+    // bytes: `x + 0x1f` has its high bit set iff `x >= 0x61` ('a'), `x + 0x05` iff
+    // `x >= 0x7b` (past 'z').
+    let x = (w & (ONES * 0x7f)) | (ONES * 0x20);
+    let ge_a = x.wrapping_add(ONES * 0x1f);
+    let gt_z = x.wrapping_add(ONES * 0x05);
+    let letter = ge_a & !gt_z & !w & HI;
+    !letter & HI
+}
+
+/// End of the run of ASCII letters starting at `j`.
+#[inline(always)]
+fn alpha_end(b: &[u8], mut j: usize) -> usize {
+    // Eight bytes at a time: most words end within the first block.
+    while let Some(chunk) = b.get(j..j + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let m = non_alpha_mask(u64::from_le_bytes(w));
+        if m != 0 {
+            return j + (m.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < b.len() && ALPHA[b[j] as usize] {
+        j += 1;
+    }
+    j
 }
 
 /// Decodes the char at byte `i` (a char boundary).
@@ -187,6 +256,11 @@ pub(crate) struct Scanner<'a, 't> {
     /// Byte offset of the next `@` at or after the current word (`usize::MAX / 2` if none).
     next_at: usize,
     extra: &'t HashSet<String>,
+    /// Whether to record the tokens the sentence splitter must inspect (see `loud`).
+    mark: bool,
+    /// `loud[..loud_len]`: indices of the tokens that are not `sentences::quiet`.
+    loud: Vec<usize>,
+    loud_len: usize,
 }
 
 impl<'a, 't> Scanner<'a, 't> {
@@ -199,21 +273,72 @@ impl<'a, 't> Scanner<'a, 't> {
             no_email_before: 0,
             next_at: 0,
             extra,
+            mark: false,
+            loud: Vec::new(),
+            loud_len: 0,
         }
     }
 
-    #[inline]
+    /// The tokens, and the indices of those the sentence splitter must inspect (a superset
+    /// of the tokens that are not `sentences::quiet`).
+    pub(crate) fn run_marked(mut self) -> (Vec<Token<'a>>, Vec<usize>) {
+        self.mark = true;
+        self.loud = vec![0; self.text.len() / 16 + 16];
+        let tokens = self.scan();
+        let mut loud = std::mem::take(&mut self.loud);
+        loud.truncate(self.loud_len);
+        (tokens, loud)
+    }
+
+    /// Records whether the token just pushed at `[s, e)` (after a token ending at `prev_end`)
+    /// is loud, without branches on the answer.
+    #[inline(always)]
+    fn mark(&mut self, s: usize, prev_end: usize, quiet_kind: bool) {
+        let space = self.b.get(prev_end).copied().unwrap_or(0) == b' ';
+        let gap = (s == prev_end) | ((s == prev_end + 1) & space);
+        let loud = !(gap & quiet_kind);
+        if self.loud_len == self.loud.len() {
+            self.loud.resize(self.loud.len() * 2 + 16, 0);
+        }
+        self.loud[self.loud_len] = self.out.len() - 1;
+        self.loud_len += usize::from(loud);
+    }
+
+    #[inline(always)]
     fn push(&mut self, s: usize, e: usize, kind: TokenKind) {
         if s >= e {
             return;
         }
         let space_before = s == 0 || s > self.last_end;
+        let text = &self.text[s..e];
         self.out.push(Token {
-            text: &self.text[s..e],
+            text,
             span: Span::new(s, e),
             kind,
             space_before,
         });
+        if self.mark {
+            let q = crate::sentences::quiet_kind(kind, text.as_bytes());
+            self.mark(s, self.last_end, q);
+        }
+        self.last_end = e;
+    }
+
+    /// Pushes a non-empty ASCII word `[s, e)`.
+    #[inline(always)]
+    fn push_word(&mut self, s: usize, e: usize) {
+        let space_before = s == 0 || s > self.last_end;
+        let text = &self.text[s..e];
+        self.out.push(Token {
+            text,
+            span: Span::new(s, e),
+            kind: TokenKind::Word,
+            space_before,
+        });
+        if self.mark {
+            let q = crate::sentences::quiet_kind(TokenKind::Word, text.as_bytes());
+            self.mark(s, self.last_end, q);
+        }
         self.last_end = e;
     }
 
@@ -260,48 +385,66 @@ impl<'a, 't> Scanner<'a, 't> {
     }
 
     pub(crate) fn run(mut self) -> Vec<Token<'a>> {
-        let n = self.b.len();
+        self.scan()
+    }
+
+    fn scan(&mut self) -> Vec<Token<'a>> {
+        let b = self.b;
+        let n = b.len();
         let mut i = 0;
         while i < n {
-            let c = self.b[i];
-            if c == b' ' {
-                i += 1;
+            let c = b[i];
+            let class = CLASS[c as usize];
+            // Letters first: most tokens are plain words.
+            if (class == LO) | (class == UP) {
+                // Fast path: letters followed by a space, a line break or a comma (no URL,
+                // e-mail, clitic or abbreviation can be involved).
+                let j = alpha_end(b, i + 1);
+                let end = if j < n { b[j] } else { b' ' };
+                let len = j - i;
+                // Words that `finish_word` may split (`cannot`, `gonna`, `gotta`, `wanna`,
+                // `im`, `dont`), a superset computed without branches.
+                let lc = c | 0x20;
+                let c1 = b[(i + 1).min(n - 1)] | 0x20;
+                let last2 = (b[j - 1] | 0x20, b[j.saturating_sub(2)] | 0x20);
+                let c2 = b[(i + 2).min(n - 1)] | 0x20;
+                let special = ((len == 5) | (len == 6))
+                    & ((lc == b'c') & (c1 == b'a') & (c2 == b'n')
+                        | (lc == b'g') & (c1 == b'o') & ((c2 == b'n') | (c2 == b't'))
+                        | (lc == b'w') & (c1 == b'a') & (c2 == b'n'))
+                    | (len == 2) & (lc == b'i') & (c1 == b'm')
+                    | (4..=8).contains(&len) & (last2.0 == b't') & (last2.1 == b'n');
+                if (end == b' ') | (end == b'\n') | (end == b',') {
+                    // No URL, e-mail, clitic or abbreviation can be involved.
+                    if special {
+                        self.finish_word(i, j, true);
+                    } else {
+                        self.push_word(i, j);
+                    }
+                    if end == b',' {
+                        self.push(j, j + 1, TokenKind::Punct);
+                    }
+                    // The separator is consumed here.
+                    i = j + 1;
+                } else {
+                    i = self.word(i, j);
+                }
                 continue;
             }
-            match CLASS[c as usize] {
+            match class {
                 WS => i += 1,
-                LO | UP => {
-                    // Fast path: letters followed by a space, a line break or a comma (no URL,
-                    // e-mail, clitic or abbreviation can be involved).
-                    let mut j = i + 1;
-                    while j < n && ALPHA[self.b[j] as usize] {
-                        j += 1;
-                    }
-                    let end = if j < n { self.b[j] } else { b' ' };
-                    let special = ((j - i == 5 || j - i == 6)
-                        && matches!(c | 0x20, b'c' | b'g' | b'w'))
-                        || (j - i == 2 && c | 0x20 == b'i')
-                        || (j - i >= 4
-                            && self.b[j - 1] | 0x20 == b't'
-                            && self.b[j - 2] | 0x20 == b'n');
-                    if matches!(end, b' ' | b'\n' | b',') && !special {
-                        self.push(i, j, TokenKind::Word);
-                        i = j;
-                    } else {
-                        i = self.word(i);
-                    }
-                }
                 DI => {
                     // Fast path: digits followed by a space or a line break.
                     let mut j = i + 1;
-                    while j < n && self.b[j].is_ascii_digit() {
+                    while j < n && b[j].is_ascii_digit() {
                         j += 1;
                     }
-                    if j >= n || matches!(self.b[j], b' ' | b'\n') {
+                    if j >= n || matches!(b[j], b' ' | b'\n') {
                         self.push(i, j, TokenKind::Number);
-                        i = j;
+                        // The separator is consumed here.
+                        i = j + 1;
                     } else {
-                        i = self.word(i);
+                        i = self.word(i, i);
                     }
                 }
                 PU if c == b',' => {
@@ -320,14 +463,14 @@ impl<'a, 't> Scanner<'a, 't> {
                     if c.is_whitespace() {
                         i += c.len_utf8();
                     } else if is_word_char(c) {
-                        i = self.word(i);
+                        i = self.word(i, i);
                     } else {
                         i = self.unicode_punct(i, c);
                     }
                 }
             }
         }
-        self.out
+        std::mem::take(&mut self.out)
     }
 
     /// Cheap test before [`Scanner::url_at`]: `www.` or a `:` where a scheme would end.
@@ -446,12 +589,20 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// Is `w` (without its period) an abbreviation? `after` is the byte after the period.
     fn abbreviation(&self, w: &str, after: usize) -> Option<Abbr> {
-        // Every built-in abbreviation has at most 6 letters.
         let extra = !self.extra.is_empty() && self.extra.contains(w);
-        if w.len() > 6 && !extra {
+        if w.len() > ABBR_MAX_LEN && !extra {
             return None;
         }
         let lex = lexicon();
+        if let (false, Some(&c0)) = (extra, w.as_bytes().first()) {
+            let (c0, c1) = (c0 | 0x20, w.as_bytes().get(1).map_or(b'a', |c| c | 0x20));
+            if c0.is_ascii_lowercase()
+                && c1.is_ascii_lowercase()
+                && lex.abbr_pair[w.len()][usize::from(c0 - b'a')] & (1 << (c1 - b'a')) == 0
+            {
+                return None;
+            }
+        }
         let mut buf = [0u8; 24];
         let lw = lower(w, &mut buf)?;
         let flags = lex.abbr.get(lw).copied().unwrap_or(0);
@@ -499,7 +650,8 @@ impl<'a, 't> Scanner<'a, 't> {
     }
 
     /// Scans a word or number starting at `start` and pushes its token(s); returns the end.
-    fn word(&mut self, start: usize) -> usize {
+    /// The bytes `start..scanned` are already known to be ASCII letters.
+    fn word(&mut self, start: usize, scanned: usize) -> usize {
         let b = self.b;
         let n = b.len();
         if matches!(
@@ -521,7 +673,7 @@ impl<'a, 't> Scanner<'a, 't> {
                 return e;
             }
         }
-        let mut j = start;
+        let mut j = scanned;
         let mut seg = start;
         let mut internal_period = false;
         let mut had_letter = false;
@@ -1125,5 +1277,53 @@ impl<'a, 't> Scanner<'a, 't> {
         };
         self.push(i, i + l, kind);
         i + l
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_alpha_mask_matches_the_table_for_every_byte() {
+        for c in 0..=255u8 {
+            for pos in 0..8 {
+                let mut w = [b'a'; 8];
+                w[pos] = c;
+                let m = non_alpha_mask(u64::from_le_bytes(w));
+                let expected = if ALPHA[c as usize] {
+                    0
+                } else {
+                    0x80u64 << (8 * pos)
+                };
+                assert_eq!(m, expected, "byte {c:#x} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn alpha_end_finds_the_end_of_letter_runs() {
+        let text = "Senators overwhelmingly approved it, 62-38; Édouard said no.";
+        let b = text.as_bytes();
+        for i in 0..b.len() {
+            let slow = i + b[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            assert_eq!(alpha_end(b, i), slow, "from {i}");
+        }
+    }
+
+    #[test]
+    fn memchr_at_finds_the_next_at_sign() {
+        let text = "Write to press@example.org or @newsdesk before noon, not @ 5.";
+        let b = text.as_bytes();
+        for i in 0..=b.len() {
+            let slow = b[i..]
+                .iter()
+                .position(|&c| c == b'@')
+                .map_or(usize::MAX / 2, |p| i + p);
+            assert_eq!(memchr_at(b, i), slow, "from {i}");
+        }
     }
 }

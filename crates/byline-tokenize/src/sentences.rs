@@ -31,6 +31,72 @@ fn gap_breaks(gap: &[u8]) -> u8 {
     nl.min(2)
 }
 
+/// Only spaces (at most one) between `prev` and `t`.
+#[inline(always)]
+fn plain_gap(bytes: &[u8], prev: &Token<'_>, t: &Token<'_>) -> bool {
+    let (a, b) = (prev.span.end, t.span.start);
+    // Without branches: which of the two holds is hard to predict.
+    (b == a) | ((b == a + 1) & (bytes.get(a).copied().unwrap_or(0) == b' '))
+}
+
+/// A token at least two tokens into its sentence that no rule of [`segment_with`] acts on:
+/// a plain gap before it and [`skip`] true, and not a candidate of the learned check (a
+/// capitalised word). Computed without branches (a subset of `plain_gap && skip`: two-letter
+/// words ending in `m`/`M` are left to the full check).
+#[inline(always)]
+fn quiet(bytes: &[u8], prev: &Token<'_>, t: &Token<'_>) -> bool {
+    let (a, b) = (prev.span.end, t.span.start);
+    let space = bytes.get(a).copied().unwrap_or(0) == b' ';
+    let gap = (b == a) | ((b == a + 1) & space);
+    gap & quiet_kind(t.kind, t.text.as_bytes())
+}
+
+/// The part of [`quiet`] that depends on the token alone (the scanner marks tokens with it).
+///
+/// Tokens for which this holds (after a plain gap, two or more tokens into a sentence) are
+/// never looked at by [`segment_impl`]: a new rule that must see such a token (a lowercase
+/// word, a short number, a quote, a one-byte punctuation mark other than `.!?`) has to
+/// narrow this function and [`skip`] first, or it will not run.
+#[inline(always)]
+pub(crate) fn quiet_kind(kind: TokenKind, tb: &[u8]) -> bool {
+    let len = tb.len();
+    let c0 = tb.first().copied().unwrap_or(0);
+    let c1 = tb.get(1).copied().unwrap_or(0);
+    let word =
+        (kind == TokenKind::Word) & !c0.is_ascii_uppercase() & ((len != 2) | (c1 | 0x20 != b'm'));
+    let number = (kind == TokenKind::Number) & (len < 6);
+    let quote = (kind == TokenKind::OpenQuote) | (kind == TokenKind::CloseQuote);
+    let punct =
+        (kind == TokenKind::Punct) & (len == 1) & (c0 != b'.') & (c0 != b'!') & (c0 != b'?');
+    word | number | quote | punct
+}
+
+/// Token `k` (after a plain gap, in the sentence that starts at token `s0`) is one that no
+/// rule of [`segment_with`] acts on, except the learned check. Keep in sync with the rules:
+/// a word of two letters only matters as `AM`/`PM` (mail headers), a word of 6 or 7 as a
+/// sign-off, a comma after a sign-off, a number of 6 or more as a date.
+#[inline(always)]
+fn skip(t: &Token<'_>, k: usize, s0: usize) -> bool {
+    let len = t.text.len();
+    match t.kind {
+        TokenKind::Word => {
+            (len != 2 || !matches!(t.text, "AM" | "PM" | "am" | "pm"))
+                && (k != s0 || !(6..=7).contains(&len))
+        }
+        TokenKind::Number => len < 6,
+        TokenKind::OpenQuote | TokenKind::CloseQuote => true,
+        TokenKind::Punct => {
+            len == 1
+                && match t.text.as_bytes()[0] {
+                    b'.' | b'!' | b'?' => false,
+                    b',' => k != s0 + 1,
+                    _ => true,
+                }
+        }
+        _ => false,
+    }
+}
+
 fn is_terminal(t: &Token<'_>) -> bool {
     if t.kind != TokenKind::Punct {
         return false;
@@ -132,9 +198,38 @@ fn sign_off(sentence: &[Token<'_>]) -> bool {
 }
 
 /// Splits `tokens` (of `text`) into sentences and paragraphs.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn segment(text: &str, tokens: &[Token<'_>]) -> (Vec<Sentence>, Vec<Paragraph>) {
+    segment_with(text, tokens, true)
+}
+
+/// [`segment`] given the indices of the tokens that are not [`quiet`] (a superset is fine),
+/// as the scanner marks them: only those are inspected past the start of a sentence.
+pub(crate) fn segment_marked(
+    text: &str,
+    tokens: &[Token<'_>],
+    loud: &[usize],
+) -> (Vec<Sentence>, Vec<Paragraph>) {
+    segment_impl(text, tokens, true, Some(loud))
+}
+
+/// [`segment`], with or without the learned check for unpunctuated boundaries.
+pub(crate) fn segment_with(
+    text: &str,
+    tokens: &[Token<'_>],
+    learned: bool,
+) -> (Vec<Sentence>, Vec<Paragraph>) {
+    segment_impl(text, tokens, learned, None)
+}
+
+fn segment_impl(
+    text: &str,
+    tokens: &[Token<'_>],
+    learned: bool,
+    loud: Option<&[usize]>,
+) -> (Vec<Sentence>, Vec<Paragraph>) {
     let mut sents = Vec::with_capacity(tokens.len() / 20 + 1);
-    let mut pars = Vec::new();
+    let mut pars = Vec::with_capacity(tokens.len() / 64 + 1);
     let n = tokens.len();
     if n == 0 {
         return (sents, pars);
@@ -164,30 +259,45 @@ pub(crate) fn segment(text: &str, tokens: &[Token<'_>]) -> (Vec<Sentence>, Vec<P
         }
     };
     let mut k = 0;
+    let mut li = 0; // cursor in `loud`
     while k < n {
-        let t = &tokens[k];
-        // Fast path: a word after a single space (most tokens) needs no check below
-        // except the mail-header date rule.
-        let plain_gap = k == 0 || {
-            let (a, b) = (tokens[k - 1].span.end, t.span.start);
-            b == a || (b == a + 1 && bytes[a] == b' ')
-        };
-        let skip = match t.kind {
-            TokenKind::Word => {
-                t.text.len() != 2 && (k != s0 || t.text.len() < 6 || t.text.len() > 7)
-            }
-            TokenKind::Number => t.text.len() != 2 && t.text.len() < 6,
-            TokenKind::OpenQuote | TokenKind::CloseQuote => true,
-            TokenKind::Punct => {
-                t.text.len() == 1
-                    && match t.text.as_bytes()[0] {
-                        b'.' | b'!' | b'?' => false,
-                        b',' => k != s0 + 1,
-                        _ => true,
+        // Fast path: past the first two tokens of a sentence, skip the tokens that no rule
+        // below acts on (`plain_gap && skip`, not a candidate of the learned check).
+        if k >= s0 + 2 {
+            match loud {
+                Some(loud) => {
+                    while li < loud.len() && loud[li] < k {
+                        li += 1;
                     }
+                    k = loud.get(li).map_or(n, |&l| l.min(n));
+                }
+                None => {
+                    while k < n && quiet(bytes, &tokens[k - 1], &tokens[k]) {
+                        k += 1;
+                    }
+                }
             }
-            _ => false,
-        };
+            if k >= n {
+                break;
+            }
+        }
+        let t = &tokens[k];
+        // A word after a single space (most tokens) needs no check below except the rules
+        // listed in `skip`.
+        let plain_gap = k == 0 || plain_gap(bytes, &tokens[k - 1], t);
+        let skip = skip(t, k, s0);
+        // A sentence that stops without punctuation before a capitalised word (learned).
+        if learned
+            && k > s0
+            && t.kind == TokenKind::Word
+            && t.text.as_bytes()[0].is_ascii_uppercase()
+            && crate::boundary::is_candidate(tokens, k)
+            && (plain_gap || breaks_before(k) < 2)
+            && crate::boundary::splits_before(tokens, k, !plain_gap && breaks_before(k) == 1)
+        {
+            close(&mut sents, s0, k);
+            s0 = k;
+        }
         if plain_gap && skip {
             k += 1;
             continue;
@@ -327,6 +437,9 @@ pub(crate) fn segment(text: &str, tokens: &[Token<'_>]) -> (Vec<Sentence>, Vec<P
                 && breaks_before(k + 1) == 0
                 && tokens[k + 1].text != "I"
                 && lex.starters.contains(tokens[k + 1].text)
+                // Not a dateline: `MOSCOW (Reuters) — The ...`, `WASHINGTON — The ...`.
+                && tokens[k - 1].text != ")"
+                && !tokens[s0].text.bytes().all(|c| c.is_ascii_uppercase() || c == b',')
             {
                 close(&mut sents, s0, k + 1);
                 s0 = k + 1;

@@ -1,0 +1,245 @@
+//! A learned check for sentence boundaries that no punctuation marks.
+//!
+//! The rules in `sentences.rs` split after final punctuation, at blank lines and at a few
+//! line-level patterns. What they cannot see is a sentence that simply stops, as in informal
+//! text and mail (`Thanks, Sean Here you go`), or a title run into its first sentence. For those
+//! gaps, a small averaged perceptron trained on UD English EWT train (by
+//! `cargo run --release -p byline-eval --bin train-sentences`) scores the gap before a
+//! capitalised word from the words around it. It is consulted only where a capitalised word
+//! follows a word that ends without final punctuation, and only when that word is one that the
+//! model has seen start sentences, so ordinary running text (names, titles) costs one set lookup.
+
+use crate::{Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+const MODEL: &str = include_str!("../data/boundaries.tsv");
+
+/// The feature templates, in the order [`features`] emits them.
+const TEMPLATES: [&str; 9] = ["bias", "a", "b", "ab", "as", "nl", "a2", "b2", "b2c"];
+
+/// Hashes already are hashes: use them as they are.
+#[derive(Default)]
+struct Id(u64);
+
+impl Hasher for Id {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<Id>>;
+type IdSet = HashSet<u64, BuildHasherDefault<Id>>;
+
+struct Model {
+    weights: IdMap<f32>,
+    /// Hashes of the `b` features with a positive weight: the words that may start a sentence.
+    starters: IdSet,
+    /// A quick filter before hashing: bit `len` of `lengths[first byte]` is set when a starter
+    /// of that length begins with that byte.
+    lengths: [u64; 256],
+    threshold: f32,
+}
+
+/// FNV-1a over the template index and the value's bytes (ASCII-lowercased when `lower`).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(template: usize) -> Fnv {
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        h.byte(template as u8);
+        h
+    }
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    fn bytes(mut self, s: &[u8], lower: bool) -> Fnv {
+        for &b in s {
+            self.byte(if lower { b.to_ascii_lowercase() } else { b });
+        }
+        self
+    }
+}
+
+fn hash_value(template: usize, value: &str) -> u64 {
+    Fnv::new(template).bytes(value.as_bytes(), false).0
+}
+
+fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = Model {
+            weights: IdMap::default(),
+            starters: IdSet::default(),
+            lengths: [0; 256],
+            threshold: 0.0,
+        };
+        for line in MODEL.lines() {
+            let mut cols = line.split('\t');
+            match (cols.next(), cols.next(), cols.next()) {
+                (Some("#threshold"), Some(t), None) => m.threshold = t.parse().unwrap_or(0.0),
+                (Some(tmpl), Some(value), Some(w)) if !tmpl.starts_with('#') => {
+                    let (Some(i), Ok(w)) = (TEMPLATES.iter().position(|&t| t == tmpl), w.parse())
+                    else {
+                        continue;
+                    };
+                    let h = hash_value(i, value);
+                    m.weights.insert(h, w);
+                    if tmpl == "b" && w > 0.0 && !value.is_empty() {
+                        m.starters.insert(h);
+                        m.lengths[usize::from(value.as_bytes()[0])] |= 1 << value.len().min(63);
+                    }
+                }
+                _ => {}
+            }
+        }
+        m
+    })
+}
+
+/// Whether the gap before token `k` is one the model decides: a capitalised word after a word
+/// or number that has no final punctuation, on the same paragraph.
+pub(crate) fn is_candidate(tokens: &[Token<'_>], k: usize) -> bool {
+    if k == 0 || k >= tokens.len() {
+        return false;
+    }
+    let (a, b) = (&tokens[k - 1], &tokens[k]);
+    b.kind == TokenKind::Word
+        && b.space_before
+        && b.text.as_bytes()[0].is_ascii_uppercase()
+        && !matches!(a.text.as_bytes()[a.text.len() - 1], b'.' | b'!' | b'?')
+        && !matches!(a.kind, TokenKind::OpenQuote)
+        // A dash before a capital is a dateline (`MOSCOW (Reuters) — The ...`) or an aside:
+        // never a boundary here.
+        && !matches!(a.text, "-" | "--" | "—" | "–" | "(" | "[" | "{")
+}
+
+/// The shape of a word: `Xxxx` → `Xx`, `2004` → `d`, `U.S.` → `X.X.` (at most 8 bytes).
+fn shape(word: &str, out: &mut [u8; 8]) -> usize {
+    let mut n = 0;
+    let mut last = 0u8;
+    for &c in word.as_bytes() {
+        let s = match c {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            c if c >= 0x80 => b'u',
+            c => c,
+        };
+        if s != last && n < out.len() {
+            out[n] = s;
+            n += 1;
+        }
+        last = s;
+    }
+    n
+}
+
+/// Calls `f(template, value hash)` for each feature of the gap before token `k`; `nl` is
+/// whether the gap holds a line break.
+fn features(tokens: &[Token<'_>], k: usize, nl: bool, mut f: impl FnMut(usize, u64)) {
+    let (a, b) = (&tokens[k - 1], &tokens[k]);
+    f(0, Fnv::new(0).0);
+    f(1, Fnv::new(1).bytes(a.text.as_bytes(), true).0);
+    f(2, Fnv::new(2).bytes(b.text.as_bytes(), false).0);
+    let mut ab = Fnv::new(3).bytes(a.text.as_bytes(), true);
+    ab.byte(b'|');
+    f(3, ab.bytes(b.text.as_bytes(), false).0);
+    let mut buf = [0u8; 8];
+    let n = shape(a.text, &mut buf);
+    f(4, Fnv::new(4).bytes(&buf[..n], false).0);
+    f(5, Fnv::new(5).bytes(if nl { b"1" } else { b"0" }, false).0);
+    let a2 = if k >= 2 { tokens[k - 2].text } else { "<none>" };
+    f(6, Fnv::new(6).bytes(a2.as_bytes(), true).0);
+    let b2 = tokens.get(k + 1).map_or("<none>", |t| t.text);
+    f(7, Fnv::new(7).bytes(b2.as_bytes(), true).0);
+    let c = match b2.chars().next() {
+        Some(c) if c.is_uppercase() => "U",
+        Some(c) if c.is_lowercase() => "l",
+        _ => "o",
+    };
+    f(8, Fnv::new(8).bytes(c.as_bytes(), false).0);
+}
+
+/// True when the model puts a sentence boundary before token `k` (a candidate gap).
+pub(crate) fn splits_before(tokens: &[Token<'_>], k: usize, nl: bool) -> bool {
+    let m = model();
+    let b = tokens[k].text;
+    if m.lengths[usize::from(b.as_bytes()[0])] & (1 << b.len().min(63)) == 0
+        || !m.starters.contains(&hash_value(2, b))
+    {
+        return false;
+    }
+    let mut score = 0.0f32;
+    features(tokens, k, nl, |_, h| {
+        score += m.weights.get(&h).copied().unwrap_or(0.0)
+    });
+    score > m.threshold
+}
+
+/// Training support for `byline-eval`'s `train-sentences`; not part of the stable API.
+#[doc(hidden)]
+pub mod training {
+    use super::*;
+
+    /// The rule-based segmentation alone (without the learned check).
+    pub fn rule_sentences(text: &str) -> (Vec<Token<'_>>, Vec<crate::Sentence>) {
+        let tokens = crate::tokenize(text);
+        let (sentences, _) = crate::sentences::segment_with(text, &tokens, false);
+        (tokens, sentences)
+    }
+
+    /// Whether the gap before token `k` is a candidate for the learned check.
+    pub fn is_candidate(tokens: &[Token<'_>], k: usize) -> bool {
+        super::is_candidate(tokens, k)
+    }
+
+    /// The features of the gap before token `k` as `(template, value)` pairs, in the form the
+    /// model file stores them.
+    pub fn features(tokens: &[Token<'_>], k: usize, nl: bool) -> Vec<(&'static str, String)> {
+        let (a, b) = (&tokens[k - 1], &tokens[k]);
+        let mut buf = [0u8; 8];
+        let n = shape(a.text, &mut buf);
+        let a2 = if k >= 2 { tokens[k - 2].text } else { "<none>" };
+        let b2 = tokens.get(k + 1).map_or("<none>", |t| t.text);
+        let c = match b2.chars().next() {
+            Some(c) if c.is_uppercase() => "U",
+            Some(c) if c.is_lowercase() => "l",
+            _ => "o",
+        };
+        let out = vec![
+            ("bias", String::new()),
+            ("a", a.text.to_ascii_lowercase()),
+            ("b", b.text.to_string()),
+            ("ab", format!("{}|{}", a.text.to_ascii_lowercase(), b.text)),
+            ("as", String::from_utf8_lossy(&buf[..n]).into_owned()),
+            ("nl", if nl { "1" } else { "0" }.to_string()),
+            ("a2", a2.to_ascii_lowercase()),
+            ("b2", b2.to_ascii_lowercase()),
+            ("b2c", c.to_string()),
+        ];
+        // The hashes must agree with what inference computes.
+        debug_assert!({
+            let mut hashes = Vec::new();
+            super::features(tokens, k, nl, |_, h| hashes.push(h));
+            out.iter().zip(&hashes).all(|((t, v), &h)| {
+                TEMPLATES
+                    .iter()
+                    .position(|x| x == t)
+                    .map(|i| hash_value(i, v))
+                    == Some(h)
+            })
+        });
+        out
+    }
+}
