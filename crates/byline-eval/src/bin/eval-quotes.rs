@@ -14,8 +14,6 @@ use byline_eval::quotes::{self, ArticleRec, QuoteRec};
 use std::collections::HashMap;
 use std::process::ExitCode;
 
-static ENTITY_PANICS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
 fn usage() -> ExitCode {
     eprintln!(
         "usage: eval-quotes GOLD.jsonl [--min-direct-f1 N] [--min-direct-e2e N] [--min-all-f1 N] \
@@ -31,15 +29,7 @@ pub fn predict(
     text: &str,
 ) -> Vec<QuoteRec> {
     let analysis = byline_tokenize::analyze(text);
-    // A panic in the entity recognizer must not hide the quote scores: count it and go on
-    // without entities (reported at the end).
-    let entities = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        recognizer.recognize(&analysis)
-    }))
-    .unwrap_or_else(|_| {
-        ENTITY_PANICS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        byline_entities::Entities::default()
-    });
+    let entities = recognizer.recognize(&analysis);
     let map = quotes::byte_to_char_offsets(text);
     let cs = |s: byline_tokenize::Span| (map[s.start.min(text.len())], map[s.end.min(text.len())]);
     finder
@@ -112,20 +102,12 @@ fn main() -> ExitCode {
     };
     let finder = byline_quotes::QuoteFinder::new();
     let recognizer = byline_entities::Recognizer::new();
-    std::panic::set_hook(Box::new(|_| {}));
     let t0 = std::time::Instant::now();
     let pred: HashMap<String, Vec<QuoteRec>> = gold
         .iter()
         .map(|g| (g.id.clone(), predict(&finder, &recognizer, &g.text)))
         .collect();
     let secs = t0.elapsed().as_secs_f64();
-    let _ = std::panic::take_hook();
-    let panics = ENTITY_PANICS.load(std::sync::atomic::Ordering::Relaxed);
-    if panics > 0 {
-        eprintln!(
-            "warning: byline-entities panicked on {panics} articles (a bug there); those were scored without entities"
-        );
-    }
     if let Some(path) = pred_out {
         let mut out = String::new();
         for g in &gold {
