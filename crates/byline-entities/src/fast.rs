@@ -1,0 +1,825 @@
+//! The inference path: both passes scored from one merged weight table ([`Joint`]), with the
+//! scores of word-level and neighbour features computed once per distinct word of the
+//! document and reused by both passes; pass 2 only adds the document features.
+//!
+//! The result is bit-identical to [`tagger::tag`](crate::tagger::tag), the reference used by
+//! training (integer sums of the same quantised weights, in any order, are exact; float maxima
+//! too); the unit tests check it, feature by feature and end to end.
+
+use crate::features::{self, Tok, WordStats, NT};
+use crate::lexicon::{IdMap, Lexicon};
+use crate::model::{viterbi, Model, Trans, Weights};
+use crate::tagger::{self, DocInput};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Lanes of an [`Acc`]: both passes' tags, padded to a multiple of 4.
+const W: usize = 36;
+
+/// Scores of both passes in quantisation steps: lanes `[0, NT)` pass 1, `[NT, 2 NT)` pass 2
+/// (the padding lanes stay 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C, align(16))]
+pub(crate) struct Acc([i32; W]);
+
+impl Acc {
+    const ZERO: Acc = Acc([0; W]);
+
+    /// `self += o`, lane-wise.
+    #[inline(always)]
+    fn add(&mut self, o: &Acc) {
+        *self = self.plus(o);
+    }
+
+    /// `self + o`, lane-wise.
+    #[inline(always)]
+    fn plus(self, o: &Acc) -> Acc {
+        let mut r = Acc::ZERO;
+        for i in 0..W {
+            r.0[i] = self.0[i] + o.0[i];
+        }
+        r
+    }
+
+    /// The sum of five vectors.
+    #[inline(always)]
+    fn sum5(a: &Acc, b: &Acc, c: &Acc, d: &Acc, e: &Acc) -> Acc {
+        let mut r = Acc::ZERO;
+        for i in 0..W {
+            r.0[i] = a.0[i] + b.0[i] + c.0[i] + d.0[i] + e.0[i];
+        }
+        r
+    }
+}
+
+/// Rows with at least this many entries are stored densely.
+const DENSE_MIN: usize = 10;
+/// Length code of a dense row (rows have at most `2 NT` entries).
+const DENSE: u32 = 63;
+/// A dense row of both passes.
+type Dense = Acc;
+
+/// Pass-1 and pass-2 weights in one open-addressing table: one probe finds the feature's
+/// weights for both passes (pass-1 entries first, tags `0..NT`; pass-2 entries tags
+/// `NT..2 NT`).
+#[derive(Clone, Debug)]
+pub(crate) struct Joint {
+    /// `key << 32 | length << 26 | first entry` (length [`DENSE`]: index into `dense`),
+    /// 0 = empty slot.
+    slots: Vec<u64>,
+    mask: usize,
+    /// Entries of sparse rows: bits 0-15 the weight (`i16`), bits 16-23 the tag.
+    ents: Vec<u32>,
+    /// Dense rows.
+    dense: Vec<Dense>,
+    scale1: f32,
+    scale2: f32,
+    trans1: Trans,
+    trans2: Trans,
+    /// Neighbour-feature scores of the sentence boundaries: previous, next, two before, two
+    /// after.
+    bos1: Acc,
+    eos1: Acc,
+    bos2: Acc,
+    eos2: Acc,
+    /// Pass-2 scores of the document features with few values (see [`DocTables`]).
+    doc: Box<DocTables>,
+}
+
+/// A pass-2 score vector (lanes `NT..20` stay 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C, align(16))]
+struct Row2([i32; 20]);
+
+impl Row2 {
+    const ZERO: Row2 = Row2([0; 20]);
+
+    /// `self + o`, lane-wise.
+    #[inline(always)]
+    fn plus(self, o: &Row2) -> Row2 {
+        let mut r = Row2::ZERO;
+        for i in 0..20 {
+            r.0[i] = self.0[i] + o.0[i];
+        }
+        r
+    }
+
+    /// The pass-2 lanes of `a`.
+    #[inline(always)]
+    fn of(a: &Acc) -> Row2 {
+        let mut r = Row2::ZERO;
+        r.0[..NT].copy_from_slice(&a.0[NT..2 * NT]);
+        r
+    }
+}
+
+/// Pass-2 scores of the document features whose keys take few values, indexed by those
+/// values (tag 17 stands for "no neighbour").
+#[derive(Clone, Debug)]
+struct DocTables {
+    /// Own pass-1 tag.
+    own: [Row2; NT],
+    /// Previous token's tag, own tag.
+    prev_own: [[Row2; NT]; NT + 1],
+    /// Own tag, next token's tag.
+    own_next: [[Row2; NT + 1]; NT],
+    /// A tag of another occurrence.
+    other: [Row2; NT],
+    /// Majority type of the other occurrences.
+    best: [Row2; 5],
+    /// Type, share bucket.
+    share: [[Row2; 5]; 5],
+    /// Tag of the first occurrence.
+    first: [Row2; NT],
+    /// Capitalised / lowercase elsewhere, case mode, own capitalisation.
+    case: [[[[Row2; 2]; 3]; 2]; 2],
+}
+
+impl Default for DocTables {
+    fn default() -> DocTables {
+        let z = Row2::ZERO;
+        DocTables {
+            own: [z; NT],
+            prev_own: [[z; NT]; NT + 1],
+            own_next: [[z; NT + 1]; NT],
+            other: [z; NT],
+            best: [z; 5],
+            share: [[z; 5]; 5],
+            first: [z; NT],
+            case: [[[[z; 2]; 3]; 2]; 2],
+        }
+    }
+}
+
+impl Default for Joint {
+    fn default() -> Joint {
+        Joint {
+            slots: vec![0; 16],
+            mask: 15,
+            ents: Vec::new(),
+            dense: Vec::new(),
+            scale1: 1.0,
+            scale2: 1.0,
+            trans1: Trans::new(&[]),
+            trans2: Trans::new(&[]),
+            bos1: Acc::ZERO,
+            eos1: Acc::ZERO,
+            bos2: Acc::ZERO,
+            eos2: Acc::ZERO,
+            doc: Box::default(),
+        }
+    }
+}
+
+impl Joint {
+    /// Merges the two passes' weights.
+    pub(crate) fn build(p1: &Weights, p2: &Weights) -> Joint {
+        let r1 = p1.rows();
+        let r2 = p2.rows();
+        let mut rows: Vec<(u32, Vec<(u8, i16)>)> = Vec::with_capacity(r1.len().max(r2.len()));
+        let (mut a, mut b) = (r1.into_iter().peekable(), r2.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (None, None) => break,
+                (Some(_), None) => a.next(),
+                (None, Some(_)) => b.next().map(|(k, r)| (k, shift(r))),
+                (Some(x), Some(y)) => {
+                    if x.0 < y.0 {
+                        a.next()
+                    } else if y.0 < x.0 {
+                        b.next().map(|(k, r)| (k, shift(r)))
+                    } else {
+                        let (k, mut r) = a.next().unwrap_or_default();
+                        r.extend(shift(b.next().unwrap_or_default().1));
+                        Some((k, r))
+                    }
+                }
+            };
+            if let Some(r) = next {
+                rows.push(r);
+            }
+        }
+        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![0u64; cap];
+        let mut ents = Vec::new();
+        let mut dense: Vec<Dense> = Vec::new();
+        for (key, row) in rows {
+            if row.is_empty()
+                || key == 0
+                || row.len() >= DENSE as usize
+                || ents.len() + row.len() >= 1 << 26
+                || dense.len() >= 1 << 26
+            {
+                continue;
+            }
+            let mut s = slot(key, mask);
+            while slots[s] != 0 {
+                s = (s + 1) & mask;
+            }
+            let mut d = Acc::ZERO;
+            for &(t, w) in &row {
+                if let Some(x) = d.0.get_mut(t as usize) {
+                    *x += w as i32;
+                }
+            }
+            let meta = if row.len() >= DENSE_MIN {
+                dense.push(d);
+                (DENSE as u64) << 26 | (dense.len() - 1) as u64
+            } else {
+                let m = (row.len() as u64) << 26 | ents.len() as u64;
+                for (tag, w) in row {
+                    ents.push(((tag as u32) << 16) | (w as u16 as u32));
+                }
+                m
+            };
+            slots[s] = (key as u64) << 32 | meta;
+        }
+        let mut j = Joint {
+            slots,
+            mask,
+            ents,
+            dense,
+            scale1: p1.scale(),
+            scale2: p2.scale(),
+            trans1: Trans::new(&p1.trans),
+            trans2: Trans::new(&p2.trans),
+            ..Joint::default()
+        };
+        j.doc = Box::new(j.doc_tables());
+        j.bos1 = j.prev1(None);
+        j.eos1 = j.next1(None);
+        j.bos2 = j.prev2(None);
+        j.eos2 = j.next2(None);
+        j
+    }
+
+    /// Finds the row of feature `k`: `(length, start)`, length [`DENSE`] for a dense row.
+    #[inline(always)]
+    fn find(&self, k: u32) -> Option<(u32, usize)> {
+        let mut s = slot(k, self.mask);
+        loop {
+            let v = match self.slots.get(s) {
+                Some(&v) if v != 0 => v,
+                _ => return None,
+            };
+            if (v >> 32) as u32 == k {
+                return Some(((v >> 26) as u32 & 63, v as usize & ((1 << 26) - 1)));
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    /// Adds the weights of the features `keys` (both passes) to `acc`.
+    #[inline]
+    fn add_all(&self, keys: &[u32], acc: &mut Acc) {
+        // Dense rows are summed in a local (kept in registers), sparse entries in `acc`.
+        let mut d = Acc::ZERO;
+        for &k in keys {
+            match self.find(k) {
+                Some((DENSE, at)) => {
+                    if let Some(row) = self.dense.get(at) {
+                        d = d.plus(row);
+                    }
+                }
+                Some((len, at)) => {
+                    if let Some(es) = self.ents.get(at..at + len as usize) {
+                        for &e in es {
+                            if let Some(a) = acc.0.get_mut((e >> 16) as usize) {
+                                *a += e as u16 as i16 as i32;
+                            }
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+        acc.add(&d);
+    }
+
+    fn sum(&self, keys: &[u32]) -> Acc {
+        let mut acc = Acc::ZERO;
+        self.add_all(keys, &mut acc);
+        acc
+    }
+
+    /// The pass-2 scores of one feature.
+    fn row2(&self, k: u32) -> Row2 {
+        Row2::of(&self.sum(&[k]))
+    }
+
+    fn doc_tables(&self) -> DocTables {
+        use features::{comb, fkey};
+        let mut d = DocTables::default();
+        let nb = |t: usize| if t == NT { 99 } else { t as u64 };
+        for a in 0..NT {
+            d.own[a] = self.row2(fkey(100, a as u64, 0));
+            d.other[a] = self.row2(fkey(103, a as u64, 0));
+            d.first[a] = self.row2(fkey(108, a as u64, 0));
+            for b in 0..=NT {
+                d.prev_own[b][a] = self.row2(fkey(101, nb(b), a as u64));
+                d.own_next[a][b] = self.row2(fkey(102, a as u64, nb(b)));
+            }
+        }
+        for k in 0..5 {
+            d.best[k] = self.row2(fkey(104, k as u64, 0));
+            for q in 0..5 {
+                d.share[k][q] = self.row2(fkey(106, k as u64, q as u64));
+            }
+        }
+        for (cm, x) in d.case.iter_mut().enumerate() {
+            for (lo, y) in x.iter_mut().enumerate() {
+                for (caps, z) in y.iter_mut().enumerate() {
+                    for (cap, r) in z.iter_mut().enumerate() {
+                        *r = self.row2(fkey(
+                            109,
+                            comb(cm as u64, lo as u64),
+                            comb(caps as u64, cap as u64),
+                        ));
+                    }
+                }
+            }
+        }
+        d
+    }
+
+    /// Adds the pass-2 scores of the document features of a token to `out`: the same
+    /// features as [`features::doc`], the ones with few values from [`DocTables`].
+    #[allow(clippy::too_many_arguments)]
+    fn doc_scores(
+        &self,
+        t: &Tok,
+        p1: &[u8],
+        i: usize,
+        st: &WordStats,
+        doc_idx: u32,
+        own_cap_mid: bool,
+        own_low: bool,
+        ctx: features::SentCtx,
+        out: &mut Row2,
+    ) {
+        let d = &*self.doc;
+        let add = |out: &mut Row2, r: &Row2| *out = out.plus(r);
+        let own = p1[i] as usize % NT;
+        let n = p1.len();
+        let prev = if i > 0 { p1[i - 1] as usize % NT } else { NT };
+        let next = if i + 1 < n {
+            p1[i + 1] as usize % NT
+        } else {
+            NT
+        };
+        add(out, &d.own[own]);
+        add(out, &d.prev_own[prev][own]);
+        add(out, &d.own_next[own][next]);
+        if !t.alpha {
+            return;
+        }
+        let mut type_counts = [0u32; 5];
+        let mut total = 0u32;
+        for (tag, &c) in st.tags.iter().enumerate() {
+            let c = c as u32 - (tag == own) as u32;
+            if c > 0 {
+                total += c;
+                type_counts[features::tag_type(tag)] += c;
+                if tag != 0 {
+                    add(out, &d.other[tag]);
+                }
+            }
+        }
+        let caps = ctx.case_mode();
+        let mut keys = [0u32; 1];
+        if total > 0 {
+            let mut best = 0;
+            for k in 1..5 {
+                if type_counts[k] > type_counts[best] {
+                    best = k;
+                }
+            }
+            add(out, &d.best[best]);
+            keys[0] = features::fkey(105, best as u64, features::comb(t.sshape, caps));
+            for (k, &c) in type_counts.iter().enumerate().skip(1) {
+                if c > 0 {
+                    let q = (c * 4).checked_div(total).unwrap_or(0).min(4) as usize;
+                    add(out, &d.share[k][q]);
+                }
+            }
+        } else {
+            keys[0] = features::fkey(107, caps, t.sshape);
+        }
+        if st.first_at != doc_idx {
+            add(out, &d.first[st.first_tag as usize % NT]);
+        }
+        let cap_mid = st.cap_mid as u32 - own_cap_mid as u32;
+        let low = st.low as u32 - own_low as u32;
+        add(
+            out,
+            &d.case[(cap_mid > 0) as usize][(low > 0) as usize][caps as usize % 3][t.cap as usize],
+        );
+        let mut a = Acc::ZERO;
+        self.add_all(&keys, &mut a);
+        add(out, &Row2::of(&a));
+    }
+
+    /// Features of token `i` that depend on the token at `i - 1` only (`None`: sentence start).
+    fn prev1(&self, t: Option<&Tok>) -> Acc {
+        self.sum(&features::prev1(t))
+    }
+    fn next1(&self, t: Option<&Tok>) -> Acc {
+        self.sum(&features::next1(t))
+    }
+    fn prev2(&self, t: Option<&Tok>) -> Acc {
+        self.sum(&features::prev2(t))
+    }
+    fn next2(&self, t: Option<&Tok>) -> Acc {
+        self.sum(&features::next2(t))
+    }
+}
+
+fn shift(r: Vec<(u8, i16)>) -> Vec<(u8, i16)> {
+    r.into_iter().map(|(t, w)| (t + NT as u8, w)).collect()
+}
+
+#[inline]
+fn slot(k: u32, mask: usize) -> usize {
+    (k.wrapping_mul(0x9e37_79b1) as usize ^ (k as usize >> 7)) & mask
+}
+
+/// The cached vector `k` of the token at `i + d`, or `bound` outside the sentence.
+#[inline(always)]
+fn neighbour<'b>(
+    nb: &'b [Acc],
+    ty: &[u32],
+    i: usize,
+    d: isize,
+    k: usize,
+    bound: &'b Acc,
+) -> &'b Acc {
+    match usize::try_from(i as isize + d).ok().and_then(|x| ty.get(x)) {
+        Some(&t) => nb.get(4 * t as usize + k).unwrap_or(bound),
+        None => bound,
+    }
+}
+
+/// [`tagger::stats`] indexed by the class (lowercase form) of each word type instead of a
+/// hash map.
+fn stats(
+    doc: &DocInput,
+    p1: &[Vec<u8>],
+    tys: &[Vec<u32>],
+    class: &[u32],
+    n: usize,
+) -> Vec<WordStats> {
+    let mut m = vec![WordStats::default(); n];
+    let mut seen = vec![false; n];
+    let mut idx = 0u32;
+    for (((s, ctx), tags), ty) in doc.sents.iter().zip(&doc.ctx).zip(p1).zip(tys) {
+        for (i, ((t, &tag), &y)) in s.iter().zip(tags).zip(ty).enumerate() {
+            let c = class[y as usize] as usize;
+            if let (true, Some(e), Some(sn)) = (t.alpha, m.get_mut(c), seen.get_mut(c)) {
+                if !*sn {
+                    *sn = true;
+                    e.first_tag = tag;
+                    e.first_at = idx;
+                }
+                e.tags[tag as usize] = e.tags[tag as usize].saturating_add(1);
+                if tagger::own_cap_mid(t, i, *ctx) {
+                    e.cap_mid = e.cap_mid.saturating_add(1);
+                }
+                if t.lowercase {
+                    e.low = e.low.saturating_add(1);
+                }
+            }
+            idx += 1;
+        }
+    }
+    m
+}
+
+/// Per-token margins, as [`tagger::token_margins`]: the tag's score minus the best score of a
+/// tag of another type (maxima are exact in any order).
+fn margins_of(emis: &[[f32; NT]], out: &[u8]) -> Vec<f32> {
+    emis.iter()
+        .zip(out)
+        .map(|(e, &t)| {
+            let mx = |a: f32, b: f32| if b > a { b } else { a };
+            let g = |a: usize| mx(mx(e[a], e[a + 1]), mx(e[a + 2], e[a + 3]));
+            let best = [e[0], g(1), g(5), g(9), g(13)];
+            let ty = features::tag_type(t as usize % NT);
+            let mut other = f32::NEG_INFINITY;
+            for (k, &x) in best.iter().enumerate() {
+                if k != ty {
+                    other = mx(other, x);
+                }
+            }
+            e[t as usize % NT] - other
+        })
+        .collect()
+}
+
+/// FNV-1a over bytes, for interning word strings.
+#[derive(Default, Clone, Copy)]
+struct StrHasher(u64);
+
+impl Hasher for StrHasher {
+    fn finish(&self) -> u64 {
+        features::mix(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Tags a document given as sentences of words; returns tags and (if asked) margins, exactly
+/// as [`tagger::tag`] would. `hint` is the number of words, if known (for allocation).
+///
+/// Per distinct word ("type") of the document, scores are computed once: the neighbour vectors
+/// `nb[4 * type..4 * type + 4]` (the features the word gives the token after it, before it,
+/// two after, two before) and, per sentence variant `v`, the word's own features
+/// `selfs[variants[type][v]]` (`u32::MAX`: not computed yet). `v` is the case mode, first
+/// sentence and table flags (0..12), plus 12 for a token inside a sentence of 8+ words, whose
+/// position features are then included. Each token then adds five cached vectors and looks
+/// up only the features that combine it with its neighbours.
+pub(crate) fn tag<'a, S, I>(
+    model: &Model,
+    sents: S,
+    hint: usize,
+    margins: Option<&mut Vec<Vec<f32>>>,
+) -> Vec<Vec<u8>>
+where
+    S: IntoIterator<Item = I>,
+    I: IntoIterator<Item = &'a str>,
+{
+    let j = &model.joint;
+    let lex: &Lexicon = &model.lex;
+    // Intern the words.
+    let cap = hint.min(1 << 16) / 2 + 16;
+    let mut ids: HashMap<&str, u32, BuildHasherDefault<StrHasher>> =
+        HashMap::with_capacity_and_hasher(cap, BuildHasherDefault::default());
+    let mut types: Vec<Tok> = Vec::with_capacity(cap);
+    let mut nb: Vec<Acc> = Vec::with_capacity(cap * 4);
+    let mut variants: Vec<[u32; 24]> = Vec::with_capacity(cap);
+    let mut class: Vec<u32> = Vec::with_capacity(cap);
+    let mut classes: IdMap<u32> = IdMap::with_capacity_and_hasher(cap, Default::default());
+    let mut doc = DocInput::default();
+    let mut tys: Vec<Vec<u32>> = Vec::new();
+    for (k, s) in sents.into_iter().enumerate() {
+        let s = s.into_iter();
+        let mut toks = Vec::with_capacity(s.size_hint().0);
+        let mut ty = Vec::with_capacity(s.size_hint().0);
+        for w in s {
+            let id = *ids.entry(w).or_insert_with(|| {
+                let t = Tok::new(w, lex);
+                types.push(t);
+                for keys in [
+                    &features::prev1(Some(&t))[..],
+                    &features::next1(Some(&t)),
+                    &features::prev2(Some(&t)),
+                    &features::next2(Some(&t)),
+                ] {
+                    nb.push(Acc::ZERO);
+                    if let Some(a) = nb.last_mut() {
+                        j.add_all(keys, a);
+                    }
+                }
+                variants.push([u32::MAX; 24]);
+                // Document statistics are per lowercase form ("Putin", "PUTIN").
+                let next = classes.len() as u32;
+                class.push(*classes.entry(t.lower).or_insert(next));
+                types.len() as u32 - 1
+            });
+            toks.push(types[id as usize]);
+            ty.push(id);
+        }
+        doc.ctx.push(features::SentCtx::of(&toks, k == 0));
+        doc.sents.push(toks);
+        tys.push(ty);
+    }
+    // Pass 1, keeping the pass-2 local scores.
+    let mut selfs: Vec<Acc> = Vec::with_capacity(types.len() * 2 + 16);
+    let mut local2: Vec<Vec<Row2>> = Vec::with_capacity(doc.sents.len());
+    let mut p1: Vec<Vec<u8>> = Vec::with_capacity(doc.sents.len());
+    let mut emis: Vec<[f32; NT]> = Vec::new();
+    let mut back = Vec::new();
+    let mut out = Vec::new();
+    let mut buf: Vec<u32> = Vec::with_capacity(32);
+    for ((s, ty), ctx) in doc.sents.iter().zip(&tys).zip(&doc.ctx) {
+        let n = s.len();
+        let var = (ctx.case_mode() * 4 + ctx.first as u64 * 2 + ctx.table as u64) as usize;
+        let mut l2 = Vec::with_capacity(n);
+        emis.clear();
+        for i in 0..n {
+            let id = ty[i] as usize;
+            // Most tokens are inside a long sentence: their position features are cached too.
+            let pos = features::position(i, n);
+            let common = pos == 4 && n >= 8;
+            let v = var + if common { 12 } else { 0 };
+            let mut vi = variants[id][v];
+            if vi == u32::MAX {
+                buf.clear();
+                features::local_self(&s[i], *ctx, &mut buf);
+                if common {
+                    features::local_pos(&s[i], 4, 8, *ctx, &mut buf);
+                }
+                selfs.push(j.sum(&buf));
+                vi = selfs.len() as u32 - 1;
+                variants[id][v] = vi;
+            }
+            let nbv = |d: isize, k: usize, bound| neighbour(&nb, ty, i, d, k, bound);
+            let mut acc = Acc::sum5(
+                &selfs[vi as usize],
+                nbv(-1, 0, &j.bos1),
+                nbv(1, 1, &j.eos1),
+                nbv(-2, 2, &j.bos2),
+                nbv(2, 3, &j.eos2),
+            );
+            buf.clear();
+            features::local_ctx(s, i, *ctx, &mut buf);
+            if !common {
+                features::local_pos(&s[i], pos, n, *ctx, &mut buf);
+            }
+            j.add_all(&buf, &mut acc);
+            emis.push(std::array::from_fn(|t| acc.0[t] as f32 * j.scale1));
+            l2.push(Row2::of(&acc));
+        }
+        viterbi(&emis, &j.trans1, &mut back, &mut out);
+        p1.push(if n == 0 { Vec::new() } else { out.clone() });
+        local2.push(l2);
+    }
+    // Pass 2: local scores plus document features.
+    let st = stats(&doc, &p1, &tys, &class, classes.len());
+    let empty = WordStats::default();
+    let mut res = Vec::with_capacity(doc.sents.len());
+    let mut margins = margins;
+    if let Some(m) = margins.as_deref_mut() {
+        m.clear();
+    }
+    let mut idx = 0u32;
+    for (si, (s, ctx)) in doc.sents.iter().zip(&doc.ctx).enumerate() {
+        emis.clear();
+        for (i, t) in s.iter().enumerate() {
+            let w = if t.alpha {
+                st.get(class[tys[si][i] as usize] as usize)
+                    .unwrap_or(&empty)
+            } else {
+                &empty
+            };
+            let mut a2 = local2[si][i];
+            j.doc_scores(
+                t,
+                &p1[si],
+                i,
+                w,
+                idx,
+                t.alpha && tagger::own_cap_mid(t, i, *ctx),
+                t.alpha && t.lowercase,
+                *ctx,
+                &mut a2,
+            );
+            emis.push(std::array::from_fn(|t| a2.0[t] as f32 * j.scale2));
+            idx += 1;
+        }
+        if s.is_empty() {
+            res.push(Vec::new());
+            if let Some(m) = margins.as_deref_mut() {
+                m.push(Vec::new());
+            }
+            continue;
+        }
+        viterbi(&emis, &j.trans2, &mut back, &mut out);
+        if let Some(m) = margins.as_deref_mut() {
+            m.push(margins_of(&emis, &out));
+        }
+        res.push(out.clone());
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs() -> Vec<Vec<Vec<String>>> {
+        let texts = [
+            "Russian President Vladimir Putin met Ahmed Al-Sharaa in Moscow on Wednesday . \
+             Putin said Syria was a friend of Russia . \n THE WORLD BANK SAID ON MONDAY IT WOULD LEND \
+             $ 2 billion to Kenya . \n Al-Sharaa 's office declined to comment , Reuters said .",
+            "SOCCER - ENGLISH LEAGUE RESULTS . \n London 1996-08-30 \n Arsenal 2 Chelsea 1 \n \
+             Liverpool 0 Everton 0 \n \n the mayor of springfield , john smith , spoke to cnn .",
+        ];
+        let seed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../seeds/000_83454c8955081748.txt"
+        ))
+        .unwrap_or_default();
+        texts
+            .iter()
+            .copied()
+            .chain([seed.as_str()])
+            .map(|t| {
+                t.split('\n')
+                    .map(|l| l.split_whitespace().map(str::to_string).collect())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fast_path_is_bit_identical() {
+        let model = crate::EMBEDDED.clone();
+        for d in docs() {
+            let din = DocInput::new(d.iter().map(|s| s.iter().map(|w| w.as_str())), &model.lex);
+            let mut m_ref = Vec::new();
+            let want = tagger::tag(
+                &model,
+                &din,
+                &mut tagger::Scratch::default(),
+                Some(&mut m_ref),
+            );
+            let mut m = Vec::new();
+            let got = tag(
+                &model,
+                d.iter().map(|s| s.iter().map(|w| w.as_str())),
+                0,
+                Some(&mut m),
+            );
+            assert_eq!(got, want);
+            assert_eq!(m, m_ref);
+            assert!(want.iter().flatten().any(|&t| t != 0));
+        }
+    }
+
+    #[test]
+    fn doc_tables_give_the_doc_feature_scores() {
+        let model = crate::EMBEDDED.clone();
+        let j = &model.joint;
+        for d in docs() {
+            let din = DocInput::new(d.iter().map(|s| s.iter().map(|w| w.as_str())), &model.lex);
+            let p1 = tagger::decode(
+                &din,
+                &model.pass1,
+                None,
+                &mut tagger::Scratch::default(),
+                None,
+            );
+            let st = tagger::stats(&din, &p1);
+            let mut idx = 0u32;
+            for (si, (s, ctx)) in din.sents.iter().zip(&din.ctx).enumerate() {
+                for (i, t) in s.iter().enumerate() {
+                    let empty = WordStats::default();
+                    let w = st.get(&t.lower).filter(|_| t.alpha).unwrap_or(&empty);
+                    let cm = t.alpha && tagger::own_cap_mid(t, i, *ctx);
+                    let lo = t.alpha && t.lowercase;
+                    let mut keys = Vec::new();
+                    features::doc(t, &p1[si], i, w, idx, cm, lo, *ctx, &mut keys);
+                    let want = j.sum(&keys);
+                    let mut got = Row2::ZERO;
+                    j.doc_scores(t, &p1[si], i, w, idx, cm, lo, *ctx, &mut got);
+                    assert_eq!(got, Row2::of(&want));
+                    idx += 1;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn feature_split_is_exact() {
+        let model = crate::EMBEDDED.clone();
+        for d in docs() {
+            let din = DocInput::new(d.iter().map(|s| s.iter().map(|w| w.as_str())), &model.lex);
+            for (s, ctx) in din.sents.iter().zip(&din.ctx) {
+                for i in 0..s.len() {
+                    let mut all = Vec::new();
+                    features::local(s, i, *ctx, &mut all);
+                    let mut parts = Vec::new();
+                    features::local_self(&s[i], *ctx, &mut parts);
+                    features::local_ctx(s, i, *ctx, &mut parts);
+                    features::local_pos(
+                        &s[i],
+                        features::position(i, s.len()),
+                        s.len(),
+                        *ctx,
+                        &mut parts,
+                    );
+                    let at = |j: isize| s.get(usize::try_from(j).ok()?);
+                    let ii = i as isize;
+                    parts.extend(features::prev1(at(ii - 1)));
+                    parts.extend(features::next1(at(ii + 1)));
+                    parts.extend(features::prev2(at(ii - 2)));
+                    parts.extend(features::next2(at(ii + 2)));
+                    all.sort_unstable();
+                    parts.sort_unstable();
+                    assert_eq!(all, parts);
+                }
+            }
+        }
+    }
+}
