@@ -4,36 +4,13 @@
 //! workspace root; override with `BYLINE_CNNDM=path`). Run with
 //! `cargo bench --bench entities`.
 
+mod corpus;
+
 use byline_entities::Recognizer;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-fn load() -> Vec<String> {
-    let path = std::env::var("BYLINE_CNNDM").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/cnndm/dev.jsonl"
-        )
-        .to_string()
-    });
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        eprintln!(
-            "error: the entities bench needs the CNN/DM dev articles at {path} ({e}); set BYLINE_CNNDM to their path"
-        );
-        std::process::exit(2)
-    });
-    text.lines()
-        .take(200)
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| {
-            v.get("article")
-                .and_then(|a| a.as_str())
-                .map(str::to_string)
-        })
-        .collect()
-}
-
 fn bench(c: &mut Criterion) {
-    let articles = load();
+    let articles = corpus::load(&corpus::CNNDM, Some(200), "entities");
     let analyses: Vec<_> = articles
         .iter()
         .map(|a| byline_tokenize::analyze(a))
