@@ -28,7 +28,8 @@ OPTIONS:
                        line, in order, with the same \"id\"; a bad line gives
                        {\"id\":..,\"error\":\"..\"} and a non-zero exit status at the end
     --threads N        worker threads for --jsonl (default: all cores)
-    --pretty           indented JSON for humans (default: compact, one line)
+    --pretty           indented JSON for humans (default: compact, one line; --jsonl
+                       output stays one line per document)
     --conll            (entities) input is CoNLL-2003 columns; output is the same lines
                        with a predicted IOB2 tag appended
     --sentences N      (summarize, analyze) summary of N sentences (default 3)
