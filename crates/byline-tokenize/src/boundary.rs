@@ -7,10 +7,12 @@
 //! `cargo run --release -p byline-eval --bin train-sentences`) scores the gap before a
 //! capitalised word from the words around it. It is consulted only where a capitalised word
 //! follows a word that ends without final punctuation, and only when that word is one that the
-//! model has seen start sentences, so ordinary running text (names, titles) costs one set lookup.
+//! model has seen start sentences. The scanner marks a capitalised word for the sentence pass
+//! only when a branch-free filter says it may be such a word ([`Starters::may_contain`]), so
+//! ordinary running text (names, titles) costs a table lookup while scanning and nothing after.
 
 use crate::{Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -38,16 +40,111 @@ impl Hasher for Id {
 }
 
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<Id>>;
-type IdSet = HashSet<u64, BuildHasherDefault<Id>>;
 
 struct Model {
     weights: IdMap<f32>,
-    /// Hashes of the `b` features with a positive weight: the words that may start a sentence.
-    starters: IdSet,
-    /// A quick filter before hashing: bit `len` of `lengths[first byte]` is set when a starter
-    /// of that length begins with that byte.
-    lengths: [u64; 256],
+    /// The `b` features with a positive weight: the words that may start a sentence.
+    starters: Starters,
     threshold: f32,
+}
+
+/// The words the model has seen start sentences (the `b` features with a positive weight).
+///
+/// [`Starters::may_contain`] answers without branches from a small bitmap on the word's
+/// first two bytes, last byte and length (a few false positives, no false negatives), for
+/// the scanner's marking; [`Starters::contains`] is exact (a small open-addressing table of
+/// the words' bytes).
+pub(crate) struct Starters {
+    /// Bit `len` of `filter[bucket(word)]` is set when a starter of length `len` falls in
+    /// that bucket.
+    filter: Box<[u16; FILTER]>,
+    /// `(first 8 bytes, next 8 bytes, length)`, zero-padded; length 0 marks an empty slot.
+    slots: Vec<(u64, u64, u8)>,
+}
+
+/// Starters are shorter than this (the model has none longer; longer words are never
+/// starters).
+const MAX_STARTER: usize = 16;
+/// log2 of the number of slots of the exact table.
+const SLOT_BITS: u32 = 10;
+/// Buckets of the filter.
+const FILTER: usize = 1 << 12;
+
+impl Starters {
+    fn new() -> Starters {
+        Starters {
+            filter: Box::new([0; FILTER]),
+            slots: vec![(0, 0, 0); 1 << SLOT_BITS],
+        }
+    }
+
+    /// The filter bucket of a non-empty word.
+    #[inline(always)]
+    fn bucket(word: &[u8]) -> usize {
+        let c0 = u32::from(word.first().copied().unwrap_or(0));
+        let c1 = u32::from(word.get(1).copied().unwrap_or(0));
+        let cl = u32::from(word.last().copied().unwrap_or(0));
+        let h = (c0 | c1 << 8 | cl << 16).wrapping_mul(0x9e37_79b1);
+        (h >> (32 - 12)) as usize
+    }
+
+    #[inline(always)]
+    fn key(word: &[u8]) -> (u64, u64, usize) {
+        let mut buf = [0u8; MAX_STARTER];
+        buf[..word.len()].copy_from_slice(word);
+        let (lo, hi) = buf.split_at(8);
+        let lo = u64::from_le_bytes(lo.try_into().unwrap_or([0; 8]));
+        let hi = u64::from_le_bytes(hi.try_into().unwrap_or([0; 8]));
+        let h = (lo ^ hi.rotate_left(29) ^ word.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (lo, hi, (h >> (64 - SLOT_BITS)) as usize)
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        if word.is_empty() || word.len() >= MAX_STARTER || self.contains(word) {
+            return;
+        }
+        self.filter[Starters::bucket(word)] |= 1 << word.len();
+        let (lo, hi, mut i) = Starters::key(word);
+        let mask = self.slots.len() - 1;
+        // The model holds a few hundred starters: far fewer than the slots.
+        while self.slots[i].2 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (lo, hi, word.len() as u8);
+    }
+
+    /// False when `word` is certainly not a starter; computed without branches.
+    #[inline(always)]
+    pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
+        let len = word.len();
+        let bits = self.filter[Starters::bucket(word) & (FILTER - 1)];
+        (len < MAX_STARTER) & ((u32::from(bits) >> (len & (MAX_STARTER - 1))) & 1 != 0)
+    }
+
+    /// Whether `word` is a starter.
+    #[inline]
+    pub(crate) fn contains(&self, word: &[u8]) -> bool {
+        if word.is_empty() || !self.may_contain(word) {
+            return false;
+        }
+        let (lo, hi, mut i) = Starters::key(word);
+        let mask = self.slots.len() - 1;
+        loop {
+            let (l, h, n) = self.slots[i];
+            if n == 0 {
+                return false;
+            }
+            if l == lo && h == hi && usize::from(n) == word.len() {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The words the learned check may split before (see [`splits_before`]).
+pub(crate) fn starters() -> &'static Starters {
+    &model().starters
 }
 
 /// FNV-1a over the template index and the value's bytes (ASCII-lowercased when `lower`).
@@ -80,8 +177,7 @@ fn model() -> &'static Model {
     M.get_or_init(|| {
         let mut m = Model {
             weights: IdMap::default(),
-            starters: IdSet::default(),
-            lengths: [0; 256],
+            starters: Starters::new(),
             threshold: 0.0,
         };
         for line in MODEL.lines() {
@@ -95,9 +191,8 @@ fn model() -> &'static Model {
                     };
                     let h = hash_value(i, value);
                     m.weights.insert(h, w);
-                    if tmpl == "b" && w > 0.0 && !value.is_empty() {
-                        m.starters.insert(h);
-                        m.lengths[usize::from(value.as_bytes()[0])] |= 1 << value.len().min(63);
+                    if tmpl == "b" && w > 0.0 {
+                        m.starters.insert(value.as_bytes());
                     }
                 }
                 _ => {}
@@ -174,10 +269,7 @@ fn features(tokens: &[Token<'_>], k: usize, nl: bool, mut f: impl FnMut(usize, u
 /// True when the model puts a sentence boundary before token `k` (a candidate gap).
 pub(crate) fn splits_before(tokens: &[Token<'_>], k: usize, nl: bool) -> bool {
     let m = model();
-    let b = tokens[k].text;
-    if m.lengths[usize::from(b.as_bytes()[0])] & (1 << b.len().min(63)) == 0
-        || !m.starters.contains(&hash_value(2, b))
-    {
+    if !m.starters.contains(tokens[k].text.as_bytes()) {
         return false;
     }
     let mut score = 0.0f32;
@@ -241,5 +333,57 @@ pub mod training {
             })
         });
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The starters as the model file lists them.
+    fn listed() -> Vec<&'static str> {
+        MODEL
+            .lines()
+            .filter_map(|l| {
+                let mut c = l.split('\t');
+                match (
+                    c.next(),
+                    c.next(),
+                    c.next().and_then(|w| w.parse::<f32>().ok()),
+                ) {
+                    (Some("b"), Some(v), Some(w)) if w > 0.0 && !v.is_empty() => Some(v),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn starters_hold_exactly_the_positive_b_features() {
+        let s = starters();
+        let listed = listed();
+        assert!(listed.len() > 100);
+        for w in &listed {
+            assert!(w.len() < MAX_STARTER, "{w}");
+            assert!(
+                s.may_contain(w.as_bytes()) && s.contains(w.as_bytes()),
+                "{w}"
+            );
+        }
+        // Words the model does not list: prefixes, extensions, case variants, long words.
+        for w in &listed {
+            for other in [
+                w[..w.len() - 1].to_string(),
+                format!("{w}x"),
+                w.to_ascii_lowercase(),
+                format!("{w}{w}{w}{w}{w}{w}"),
+            ] {
+                let expected = listed.contains(&&other[..]);
+                assert_eq!(s.contains(other.as_bytes()), expected, "{other}");
+                assert!(!expected || s.may_contain(other.as_bytes()), "{other}");
+            }
+        }
+        assert!(!s.contains(b""));
+        assert!(!s.contains("Zürich".as_bytes()));
     }
 }

@@ -75,26 +75,28 @@
 //! punctuation go through the full rules (URLs, e-mail addresses, clitics, abbreviations,
 //! whose word list is filtered by a table before any hashing). While scanning,
 //! [`Tokenizer::analyze`] also marks the tokens a sentence rule can act on (final
-//! punctuation, capitalised words, line breaks, symbols, ...; about a fifth of the tokens),
-//! and the sentence pass visits only those. Time is linear in the input size, including
+//! punctuation, line breaks, symbols, long numbers, and capitalised words only when a
+//! branch-free filter says the learned check may split before them), and the sentence pass
+//! visits only those (and the first two tokens of a sentence only when they are marked or
+//! may belong to a letter's sign-off). Time is linear in the input size, including
 //! pathological input (a megabyte without spaces, long runs of quote marks).
 //!
 //! Measured over the 1,000 CNN/DailyMail dev articles (3.8 MB) on a shared 2-core cloud
-//! machine with other jobs running, so the figures vary from run to run:
+//! machine, so the figures vary from run to run:
 //!
 //! | function | `speed-tokenize` (best of 10, interleaved) | `cargo bench --bench tokenize` (mean) |
 //! |---|---:|---:|
-//! | `str::split_whitespace` | 450 MB/s | 409 MiB/s |
-//! | `unicode_segmentation` `split_word_bounds` | 70 MB/s | 58 MiB/s |
-//! | byline tokens | 381 MB/s | 353 MiB/s |
-//! | byline tokens + sentences | 227 MB/s | 205 MiB/s |
+//! | `str::split_whitespace` | 445-451 MB/s | 421 MiB/s |
+//! | `unicode_segmentation` `split_word_bounds` | 69 MB/s | 65 MiB/s |
+//! | byline tokens | 379-380 MB/s | 353 MiB/s |
+//! | byline tokens + sentences | 254-257 MB/s | 228 MiB/s |
 //!
-//! That is 3.2 to 3.3 times `split_word_bounds` for tokens + sentences with the best-of-N
+//! That is 3.6 to 3.7 times `split_word_bounds` for tokens + sentences with the best-of-N
 //! timing (`cargo run --release -p byline-eval --bin speed-tokenize -- ../shared/data/cnndm/dev.jsonl`,
-//! three runs: 3.24, 3.28, 3.23) and 3.5 times in the criterion run; still below the 4 times
-//! the project aims for. The sentence pass (with the marking in the scanner) takes about 40%
-//! of the analysis time; a good part of it is the learned check for boundaries without
-//! punctuation, run on each capitalised word after a word.
+//! three runs: 3.69, 3.71, 3.70) and 3.5 times in the criterion run; still below the 4 times
+//! the project aims for. Of the time `analyze` adds to `tokenize`, about half is the marking
+//! in the scanner and half the sentence pass, whose cost is mostly mispredicted branches on
+//! the tokens it visits (sentence starts and ends).
 //!
 //! # Limitations
 //!
@@ -104,7 +106,7 @@
 //!   [`TokenizerBuilder::abbreviation`]), lowercase sentence starts and sentences without
 //!   final punctuation inside a paragraph are the main sources of errors.
 //! * Accuracy on the UD English dev sets (`eval-ud`, document mode, F1): EWT tokens 98.9,
-//!   sentences 94.6; GUM tokens 99.8, sentences 98.3. Web text (EWT) has many sentences
+//!   sentences 95.1; GUM tokens 99.8, sentences 98.4. Web text (EWT) has many sentences
 //!   without final punctuation, which rules cannot find.
 //! * A dateline such as `WASHINGTON (CNN) --` stays with the first sentence, as news readers
 //!   expect, although the EWT gold splits there.
@@ -410,6 +412,8 @@ mod tests {
             "See https://example.com/a?b=1 and write to desk@example.org. Done :) Next line\n* item one\n* item two",
             "“Why?” she asked. ‘No,’ he said — The reason is simple... It rained.\u{2029}New para starts here",
             "a b c d e f g h i j k l m n o p Q r s t u v w x y z. AM PM am pm Am aM 123456 12 1",
+            "We met. Thanks, Ann Lee said. Best, Tom. Cheers Mate. Regards Ann. Thanks Sean Here you go",
+            "It rained. Cheers\nHe left. Sincerely, Bob. Regards, Ann Please call. OK so Thanks",
         ];
         let tokenizer = Tokenizer::new();
         for text in texts {

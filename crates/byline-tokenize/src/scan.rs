@@ -1,6 +1,7 @@
 //! The word tokenizer: one left-to-right pass over the bytes, with a byte-class table for
 //! ASCII and `char` properties for the rest.
 
+use crate::boundary::Starters;
 use crate::lexicon;
 use crate::{Span, Token, TokenKind};
 use std::collections::{HashMap, HashSet};
@@ -256,8 +257,9 @@ pub(crate) struct Scanner<'a, 't> {
     /// Byte offset of the next `@` at or after the current word (`usize::MAX / 2` if none).
     next_at: usize,
     extra: &'t HashSet<String>,
-    /// Whether to record the tokens the sentence splitter must inspect (see `loud`).
-    mark: bool,
+    /// Set when the tokens the sentence splitter must inspect are recorded (see `loud`): the
+    /// words the learned check may split before.
+    mark: Option<&'static Starters>,
     /// `loud[..loud_len]`: indices of the tokens that are not `sentences::quiet`.
     loud: Vec<usize>,
     loud_len: usize,
@@ -273,7 +275,7 @@ impl<'a, 't> Scanner<'a, 't> {
             no_email_before: 0,
             next_at: 0,
             extra,
-            mark: false,
+            mark: None,
             loud: Vec::new(),
             loud_len: 0,
         }
@@ -282,7 +284,7 @@ impl<'a, 't> Scanner<'a, 't> {
     /// The tokens, and the indices of those the sentence splitter must inspect (a superset
     /// of the tokens that are not `sentences::quiet`).
     pub(crate) fn run_marked(mut self) -> (Vec<Token<'a>>, Vec<usize>) {
-        self.mark = true;
+        self.mark = Some(crate::boundary::starters());
         self.loud = vec![0; self.text.len() / 16 + 16];
         let tokens = self.scan();
         let mut loud = std::mem::take(&mut self.loud);
@@ -297,11 +299,21 @@ impl<'a, 't> Scanner<'a, 't> {
         let space = self.b.get(prev_end).copied().unwrap_or(0) == b' ';
         let gap = (s == prev_end) | ((s == prev_end + 1) & space);
         let loud = !(gap & quiet_kind);
-        if self.loud_len == self.loud.len() {
-            self.loud.resize(self.loud.len() * 2 + 16, 0);
+        let i = self.out.len() - 1;
+        match self.loud.get_mut(self.loud_len) {
+            Some(slot) => *slot = i,
+            None => self.grow_loud(i),
         }
-        self.loud[self.loud_len] = self.out.len() - 1;
         self.loud_len += usize::from(loud);
+    }
+
+    /// Makes room in `loud` and stores `i` at `loud_len` (rare: `loud` starts with room for a
+    /// token in 16 bytes of text).
+    #[cold]
+    #[inline(never)]
+    fn grow_loud(&mut self, i: usize) {
+        self.loud.resize(self.loud.len() * 2 + 16, 0);
+        self.loud[self.loud_len] = i;
     }
 
     #[inline(always)]
@@ -317,8 +329,8 @@ impl<'a, 't> Scanner<'a, 't> {
             kind,
             space_before,
         });
-        if self.mark {
-            let q = crate::sentences::quiet_kind(kind, text.as_bytes());
+        if let Some(starters) = self.mark {
+            let q = crate::sentences::quiet_kind(kind, text.as_bytes(), starters);
             self.mark(s, self.last_end, q);
         }
         self.last_end = e;
@@ -335,8 +347,8 @@ impl<'a, 't> Scanner<'a, 't> {
             kind: TokenKind::Word,
             space_before,
         });
-        if self.mark {
-            let q = crate::sentences::quiet_kind(TokenKind::Word, text.as_bytes());
+        if let Some(starters) = self.mark {
+            let q = crate::sentences::quiet_kind(TokenKind::Word, text.as_bytes(), starters);
             self.mark(s, self.last_end, q);
         }
         self.last_end = e;

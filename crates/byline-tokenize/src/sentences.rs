@@ -1,5 +1,6 @@
 //! Sentence and paragraph segmentation over the tokens.
 
+use crate::boundary::Starters;
 use crate::scan::lexicon;
 use crate::{Paragraph, Sentence, Span, Token, TokenKind};
 
@@ -40,30 +41,36 @@ fn plain_gap(bytes: &[u8], prev: &Token<'_>, t: &Token<'_>) -> bool {
 }
 
 /// A token at least two tokens into its sentence that no rule of [`segment_with`] acts on:
-/// a plain gap before it and [`skip`] true, and not a candidate of the learned check (a
-/// capitalised word). Computed without branches (a subset of `plain_gap && skip`: two-letter
-/// words ending in `m`/`M` are left to the full check).
+/// a plain gap before it and [`skip`] true, and not a word the learned check may split
+/// before (a capitalised word among the model's `starters`). Computed mostly without
+/// branches (a subset of `plain_gap && skip`: two-letter words ending in `m`/`M` are left to
+/// the full check).
 #[inline(always)]
-fn quiet(bytes: &[u8], prev: &Token<'_>, t: &Token<'_>) -> bool {
+fn quiet(bytes: &[u8], prev: &Token<'_>, t: &Token<'_>, starters: &Starters) -> bool {
     let (a, b) = (prev.span.end, t.span.start);
     let space = bytes.get(a).copied().unwrap_or(0) == b' ';
     let gap = (b == a) | ((b == a + 1) & space);
-    gap & quiet_kind(t.kind, t.text.as_bytes())
+    gap & quiet_kind(t.kind, t.text.as_bytes(), starters)
 }
 
 /// The part of [`quiet`] that depends on the token alone (the scanner marks tokens with it).
 ///
-/// Tokens for which this holds (after a plain gap, two or more tokens into a sentence) are
-/// never looked at by [`segment_impl`]: a new rule that must see such a token (a lowercase
-/// word, a short number, a quote, a one-byte punctuation mark other than `.!?`) has to
-/// narrow this function and [`skip`] first, or it will not run.
+/// Tokens for which this holds (after a plain gap, two or more tokens into a sentence; or
+/// the first token of a sentence unless it is a word of 6 or 7 bytes, a possible sign-off;
+/// or the second unless it is a comma) are never looked at by [`segment_impl`]: a new rule
+/// that must see such a token (a lowercase word, a short number, a quote, a one-byte
+/// punctuation mark other than `.!?`) has to narrow this function and [`skip`] (and the
+/// sentence-start exceptions in [`segment_impl`]'s fast path) first, or it will not run. A capitalised word is quiet
+/// unless the learned check could split before it ([`crate::boundary::splits_before`] answers
+/// no for any word outside `starters`, which `may_contain` over-approximates); names and
+/// titles in running text cost nothing in the sentence pass.
 #[inline(always)]
-pub(crate) fn quiet_kind(kind: TokenKind, tb: &[u8]) -> bool {
+pub(crate) fn quiet_kind(kind: TokenKind, tb: &[u8], starters: &Starters) -> bool {
     let len = tb.len();
     let c0 = tb.first().copied().unwrap_or(0);
     let c1 = tb.get(1).copied().unwrap_or(0);
-    let word =
-        (kind == TokenKind::Word) & !c0.is_ascii_uppercase() & ((len != 2) | (c1 | 0x20 != b'm'));
+    let learned = c0.is_ascii_uppercase() && starters.may_contain(tb);
+    let word = (kind == TokenKind::Word) & !learned & ((len != 2) | (c1 | 0x20 != b'm'));
     let number = (kind == TokenKind::Number) & (len < 6);
     let quote = (kind == TokenKind::OpenQuote) | (kind == TokenKind::CloseQuote);
     let punct =
@@ -77,23 +84,23 @@ pub(crate) fn quiet_kind(kind: TokenKind, tb: &[u8]) -> bool {
 /// sign-off, a comma after a sign-off, a number of 6 or more as a date.
 #[inline(always)]
 fn skip(t: &Token<'_>, k: usize, s0: usize) -> bool {
+    // Tests in order of frequency rather than a `match` (a jump table predicts badly here).
     let len = t.text.len();
-    match t.kind {
-        TokenKind::Word => {
-            (len != 2 || !matches!(t.text, "AM" | "PM" | "am" | "pm"))
-                && (k != s0 || !(6..=7).contains(&len))
-        }
-        TokenKind::Number => len < 6,
-        TokenKind::OpenQuote | TokenKind::CloseQuote => true,
-        TokenKind::Punct => {
-            len == 1
-                && match t.text.as_bytes()[0] {
-                    b'.' | b'!' | b'?' => false,
-                    b',' => k != s0 + 1,
-                    _ => true,
-                }
-        }
-        _ => false,
+    let kind = t.kind;
+    if kind == TokenKind::Word {
+        (len != 2 || !matches!(t.text, "AM" | "PM" | "am" | "pm"))
+            && (k != s0 || !(6..=7).contains(&len))
+    } else if kind == TokenKind::Punct {
+        len == 1
+            && match t.text.as_bytes()[0] {
+                b'.' | b'!' | b'?' => false,
+                b',' => k != s0 + 1,
+                _ => true,
+            }
+    } else if kind == TokenKind::Number {
+        len < 6
+    } else {
+        kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote
     }
 }
 
@@ -261,25 +268,45 @@ fn segment_impl(
     let mut k = 0;
     let mut li = 0; // cursor in `loud`
     while k < n {
-        // Fast path: past the first two tokens of a sentence, skip the tokens that no rule
-        // below acts on (`plain_gap && skip`, not a candidate of the learned check).
-        if k >= s0 + 2 {
-            match loud {
-                Some(loud) => {
-                    while li < loud.len() && loud[li] < k {
-                        li += 1;
-                    }
-                    k = loud.get(li).map_or(n, |&l| l.min(n));
+        // Fast path: skip the tokens that no rule below acts on (`plain_gap && skip`, not a
+        // candidate of the learned check).
+        match loud {
+            Some(loud) => {
+                while li < loud.len() && loud[li] < k {
+                    li += 1;
                 }
-                None => {
-                    while k < n && quiet(bytes, &tokens[k - 1], &tokens[k]) {
+                let next = loud.get(li).map_or(n, |&l| l.min(n));
+                if k >= s0 + 2 {
+                    k = next;
+                } else {
+                    // The first two tokens of a sentence: unmarked ones matter only as a
+                    // sign-off (a first word of 6 or 7 letters) or the comma after one.
+                    if k == s0
+                        && k < next
+                        && !(6..=7).contains(&tokens[k].text.len())
+                            | (tokens[k].kind != TokenKind::Word)
+                    {
+                        k += 1;
+                    }
+                    if k == s0 + 1 && k < next && tokens[k].text != "," {
+                        while li < loud.len() && loud[li] <= k {
+                            li += 1;
+                        }
+                        k = loud.get(li).map_or(n, |&l| l.min(n));
+                    }
+                }
+            }
+            None => {
+                if k >= s0 + 2 {
+                    let starters = crate::boundary::starters();
+                    while k < n && quiet(bytes, &tokens[k - 1], &tokens[k], starters) {
                         k += 1;
                     }
                 }
             }
-            if k >= n {
-                break;
-            }
+        }
+        if k >= n {
+            break;
         }
         let t = &tokens[k];
         // A word after a single space (most tokens) needs no check below except the rules
@@ -450,9 +477,11 @@ fn segment_impl(
         // Absorb more final punctuation, closing quotes and brackets.
         let mut j = k + 1;
         let mut quoted = false;
+        // (Cheapest test first: closers and more punctuation follow without a space.)
         while j < n
+            && !tokens[j].space_before
+            && (is_closer(&tokens[j]) || is_terminal(&tokens[j]))
             && breaks_before(j) < 2
-            && (is_closer(&tokens[j]) || (is_terminal(&tokens[j]) && !tokens[j].space_before))
         {
             if tokens[j].kind == TokenKind::CloseQuote {
                 quoted = true;
@@ -460,7 +489,7 @@ fn segment_impl(
             j += 1;
         }
         // An emoticon after the final punctuation belongs to the sentence: `... did! :)`
-        if j < n && breaks_before(j) == 0 && is_emoticon(&tokens[j]) {
+        if j < n && is_emoticon(&tokens[j]) && breaks_before(j) == 0 {
             j += 1;
         }
         // Reference marks after the full stop belong to the sentence: `... in 1984. [2]`
