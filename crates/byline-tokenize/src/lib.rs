@@ -106,7 +106,7 @@
 //!   [`TokenizerBuilder::abbreviation`]), lowercase sentence starts and sentences without
 //!   final punctuation inside a paragraph are the main sources of errors.
 //! * Accuracy on the UD English dev sets (`eval-ud`, document mode, F1): EWT tokens 98.9,
-//!   sentences 95.1; GUM tokens 99.8, sentences 98.4. Web text (EWT) has many sentences
+//!   sentences 95.1; GUM tokens 99.8, sentences 98.5. Web text (EWT) has many sentences
 //!   without final punctuation, which rules cannot find.
 //! * A dateline such as `WASHINGTON (CNN) --` stays with the first sentence, as news readers
 //!   expect, although the EWT gold splits there.

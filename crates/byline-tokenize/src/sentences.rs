@@ -500,6 +500,25 @@ fn segment_impl(
                 _ => break,
             }
         }
+        // A footnote number after the full stop belongs to the sentence: `... rights. 4 Even`.
+        // (News style spells out numbers that start a sentence; years have four digits.)
+        if t.text == "."
+            && j + 1 < n
+            && tokens[j].kind == TokenKind::Number
+            && tokens[j].text.len() <= 2
+            && tokens[j].space_before
+            && breaks_before(j) == 0
+            && breaks_before(j + 1) == 0
+            && tokens[j + 1].kind == TokenKind::Word
+            && tokens[j + 1].text.as_bytes()[0].is_ascii_uppercase()
+            // Running text follows (`4 Even though`), not a title (`12 Most Ancient ...`).
+            && tokens
+                .get(j + 2)
+                .is_some_and(|u| u.kind == TokenKind::Word && u.text.as_bytes()[0].is_ascii_lowercase())
+            && !list_marker(&tokens[s0..k])
+        {
+            j += 1;
+        }
         let boundary = if j >= n || breaks_before(j) == 2 {
             true
         } else if list_marker(&tokens[s0..k]) && t.text == "." {

@@ -29,3 +29,27 @@ fn doubled_single_quotes_open_a_sentence() {
         ["The talks ended.", "``We are ready,'' the minister said."]
     );
 }
+
+#[test]
+fn footnote_numbers_stay_with_their_sentence() {
+    assert_eq!(
+        sentences("Minority rights must be protected. 4 Even though the group is small, it votes."),
+        [
+            "Minority rights must be protected. 4",
+            "Even though the group is small, it votes."
+        ]
+    );
+    // A numbered title is not a footnote.
+    assert_eq!(
+        sentences("The app is no good for browsing a feed. 12 Most Ancient Cities"),
+        [
+            "The app is no good for browsing a feed.",
+            "12 Most Ancient Cities"
+        ]
+    );
+    // Nor is a year.
+    assert_eq!(
+        sentences("He retired in 2010. 2015 was a quiet year."),
+        ["He retired in 2010.", "2015 was a quiet year."]
+    );
+}
