@@ -101,14 +101,7 @@ pub struct Score {
 }
 
 fn prf(c: usize, p: usize, g: usize) -> (f64, f64, f64) {
-    let prec = if p > 0 { c as f64 / p as f64 } else { 0.0 };
-    let rec = if g > 0 { c as f64 / g as f64 } else { 0.0 };
-    let f = if prec + rec > 0.0 {
-        2.0 * prec * rec / (prec + rec)
-    } else {
-        0.0
-    };
-    (prec, rec, f)
+    crate::prf(c, p, c, g)
 }
 
 impl Score {

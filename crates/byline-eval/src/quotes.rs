@@ -4,6 +4,7 @@
 //! Offsets are Unicode code-point offsets (Python `str` indices), as in the JSON-lines
 //! files; use [`byte_to_char_offsets`] to convert UTF-8 byte offsets first.
 
+use crate::prf;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 
@@ -490,25 +491,6 @@ pub struct SliceScores {
     pub e2e_r: f64,
     /// End-to-end F1.
     pub e2e_f1: f64,
-}
-
-fn prf(tp_p: usize, n_p: usize, tp_r: usize, n_r: usize) -> (f64, f64, f64) {
-    let p = if n_p > 0 {
-        tp_p as f64 / n_p as f64
-    } else {
-        0.0
-    };
-    let r = if n_r > 0 {
-        tp_r as f64 / n_r as f64
-    } else {
-        0.0
-    };
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    (p, r, f)
 }
 
 /// The table rows: `all`, `direct`, `mixed`, `indirect`, `non-direct`.

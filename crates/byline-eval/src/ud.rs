@@ -448,21 +448,7 @@ pub struct Prf {
 impl Prf {
     /// Computes the scores from counts, exactly as the Python scorer does.
     pub fn from_counts(tp: usize, pred: usize, gold: usize) -> Prf {
-        let p = if pred > 0 {
-            tp as f64 / pred as f64
-        } else {
-            0.0
-        };
-        let r = if gold > 0 {
-            tp as f64 / gold as f64
-        } else {
-            0.0
-        };
-        let f1 = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
+        let (p, r, f1) = crate::prf(tp, pred, tp, gold);
         Prf {
             precision: p,
             recall: r,
