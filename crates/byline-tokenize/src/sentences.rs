@@ -265,6 +265,14 @@ fn segment_impl(
             gap_breaks(&bytes[a..b])
         }
     };
+    // Token `k + 1` follows token `k` after a space on the same line and starts like a sentence
+    // (a capital or a digit).
+    let capital_follows = |k: usize| -> bool {
+        k + 1 < n
+            && breaks_before(k + 1) == 0
+            && tokens[k + 1].space_before
+            && starts_upper_or_digit(&tokens[k + 1])
+    };
     let mut k = 0;
     let mut li = 0; // cursor in `loud`
     while k < n {
@@ -383,12 +391,7 @@ fn segment_impl(
             k += 1;
             continue;
         }
-        if is_emoticon(t)
-            && k + 1 < n
-            && breaks_before(k + 1) == 0
-            && tokens[k + 1].space_before
-            && starts_upper_or_digit(&tokens[k + 1])
-        {
+        if is_emoticon(t) && capital_follows(k) {
             close(&mut sents, s0, k + 1);
             s0 = k + 1;
             k += 1;
@@ -444,10 +447,7 @@ fn segment_impl(
         }
         if (t.text == "," || t.text.len() == 2 || k == s0)
             && (header_time(tokens, k) || sign_off(&tokens[s0..=k]))
-            && k + 1 < n
-            && breaks_before(k + 1) == 0
-            && tokens[k + 1].space_before
-            && starts_upper_or_digit(&tokens[k + 1])
+            && capital_follows(k)
         {
             close(&mut sents, s0, k + 1);
             s0 = k + 1;
