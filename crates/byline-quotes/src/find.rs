@@ -614,6 +614,20 @@ impl<'a, 'l> Ctx<'a, 'l> {
     }
 
     /// The subject at the start of the clause beginning at `s` ("Israel also waded ...").
+    /// The last cue word in the lead-in `s..fa` before a quote that starts at token `fa`: its
+    /// span, and the speaker found around the lead-in's cues (before one of them, after the
+    /// last, or the lead-in's subject).
+    fn lead_in(&self, s: usize, fa: usize) -> Option<(Option<Span>, Option<Span>)> {
+        let c = (s..fa).rev().find(|&i| self.is_cue(i, 0.2))?;
+        let source = (s..=c)
+            .rev()
+            .filter(|&i| self.is_cue(i, 0.2))
+            .find_map(|i| self.source_before(i, s))
+            .or_else(|| self.source_after(c, fa))
+            .or_else(|| self.subject(s, c));
+        Some((self.span(c, c + 1), source))
+    }
+
     fn subject(&self, s: usize, hi: usize) -> Option<Span> {
         let mut s = s;
         // skip a leading adverbial ending in a comma ("Earlier this year, ...")
@@ -1002,14 +1016,9 @@ fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut Vec<Raw>) {
             {
                 s -= 1;
             }
-            if let Some(c) = (s..fa).rev().find(|&i| ctx.is_cue(i, 0.2)) {
-                cue = ctx.span(c, c + 1);
-                source = (s..=c)
-                    .rev()
-                    .filter(|&i| ctx.is_cue(i, 0.2))
-                    .find_map(|i| ctx.source_before(i, s))
-                    .or_else(|| ctx.source_after(c, fa))
-                    .or_else(|| ctx.subject(s, c));
+            if let Some((c, src)) = ctx.lead_in(s, fa) {
+                cue = c;
+                source = src;
                 for c in claimed.iter_mut().take(fa).skip(s) {
                     *c = true;
                 }
@@ -1030,14 +1039,9 @@ fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut Vec<Raw>) {
             while s > 0 && !ctx.nl[s] && !ctx.is_punct(s - 1, &[".", "?", "!"]) {
                 s -= 1;
             }
-            if let Some(c) = (s..fa).rev().find(|&i| ctx.is_cue(i, 0.2)) {
-                cue = ctx.span(c, c + 1);
-                source = (s..=c)
-                    .rev()
-                    .filter(|&i| ctx.is_cue(i, 0.2))
-                    .find_map(|i| ctx.source_before(i, s))
-                    .or_else(|| ctx.source_after(c, fa))
-                    .or_else(|| ctx.subject(s, c));
+            if let Some((c, src)) = ctx.lead_in(s, fa) {
+                cue = c;
+                source = src;
             }
         }
         let mut inherited = false;
