@@ -207,6 +207,88 @@ fn memchr_at(b: &[u8], from: usize) -> usize {
         .map_or(usize::MAX / 2, |p| j + p)
 }
 
+/// Contractions written without the apostrophe that `informal_split` cuts before `nt`.
+const NT: [&[u8]; 16] = [
+    b"dont",
+    b"didnt",
+    b"doesnt",
+    b"cant",
+    b"wont",
+    b"isnt",
+    b"wasnt",
+    b"arent",
+    b"werent",
+    b"couldnt",
+    b"wouldnt",
+    b"shouldnt",
+    b"havent",
+    b"hasnt",
+    b"hadnt",
+    b"aint",
+];
+
+/// The other words of letters only that `finish_word` splits.
+const OTHER_SPLITS: [&[u8]; 5] = [b"cannot", b"gonna", b"gotta", b"wanna", b"im"];
+
+/// Multiplier of the hash of [`SPLITS`] (chosen so that the 21 words fall in distinct
+/// slots; `splits()` fails to compile otherwise).
+const SPLIT_K: u64 = 0x77f8_e4a5_90f9_5069;
+
+/// The words of [`NT`] and [`OTHER_SPLITS`], packed by [`pack_lower`], at their hash slot.
+const SPLITS: [u64; 32] = splits();
+
+/// A word of at most 8 bytes as a little-endian integer, ASCII letters lowercased.
+const fn pack_lower(w: &[u8]) -> u64 {
+    let mut x = 0u64;
+    let mut k = 0;
+    while k < w.len() {
+        x |= ((w[k] | 0x20) as u64) << (8 * k);
+        k += 1;
+    }
+    x
+}
+
+#[inline(always)]
+const fn split_slot(x: u64) -> usize {
+    (x.wrapping_mul(SPLIT_K) >> 59) as usize
+}
+
+const fn splits() -> [u64; 32] {
+    let mut t = [0u64; 32];
+    let mut k = 0;
+    while k < NT.len() + OTHER_SPLITS.len() {
+        let w = if k < NT.len() {
+            NT[k]
+        } else {
+            OTHER_SPLITS[k - NT.len()]
+        };
+        let x = pack_lower(w);
+        assert!(
+            t[split_slot(x)] == 0,
+            "SPLIT_K must give each word its own slot"
+        );
+        t[split_slot(x)] = x;
+        k += 1;
+    }
+    t
+}
+
+/// Whether the word of `len` ASCII letters at `i` may be one `finish_word` splits (exact
+/// unless the word ends within 8 bytes of the end of the text).
+#[inline(always)]
+fn may_split(b: &[u8], i: usize, len: usize) -> bool {
+    match b.get(i..i + 8) {
+        Some(chunk) if len <= 8 => {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            let lower = u64::from_le_bytes(w) | (u64::MAX / 0xff * 0x20);
+            let x = lower & (u64::MAX >> (64 - 8 * len));
+            SPLITS[split_slot(x)] == x
+        }
+        _ => len <= 8,
+    }
+}
+
 /// Bytes of `w` (little-endian) that are not ASCII letters have their high bit set.
 #[inline(always)]
 fn non_alpha_mask(w: u64) -> u64 {
@@ -247,7 +329,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
-pub(crate) struct Scanner<'a, 't> {
+pub(crate) struct Scanner<'a, 't, const MARK: bool> {
     text: &'a str,
     b: &'a [u8],
     out: Vec<Token<'a>>,
@@ -257,15 +339,18 @@ pub(crate) struct Scanner<'a, 't> {
     /// Byte offset of the next `@` at or after the current word (`usize::MAX / 2` if none).
     next_at: usize,
     extra: &'t HashSet<String>,
-    /// Set when the tokens the sentence splitter must inspect are recorded (see `loud`): the
-    /// words the learned check may split before.
-    mark: Option<&'static Starters>,
+    /// The words the learned check may split before (used when `MARK`: the tokens the
+    /// sentence splitter must inspect are recorded, see `loud`).
+    starters: &'static Starters,
     /// `loud[..loud_len]`: indices of the tokens that are not `sentences::quiet`.
     loud: Vec<usize>,
     loud_len: usize,
+    /// The last token pushed is punctuation ending in `.`, `!` or `?`: the learned check
+    /// does not look at the gap after it (when `MARK`).
+    after_stop: bool,
 }
 
-impl<'a, 't> Scanner<'a, 't> {
+impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
     pub(crate) fn new(text: &'a str, extra: &'t HashSet<String>) -> Self {
         Scanner {
             text,
@@ -275,16 +360,16 @@ impl<'a, 't> Scanner<'a, 't> {
             no_email_before: 0,
             next_at: 0,
             extra,
-            mark: None,
+            starters: crate::boundary::starters(),
             loud: Vec::new(),
             loud_len: 0,
+            after_stop: false,
         }
     }
 
     /// The tokens, and the indices of those the sentence splitter must inspect (a superset
     /// of the tokens that are not `sentences::quiet`).
     pub(crate) fn run_marked(mut self) -> (Vec<Token<'a>>, Vec<usize>) {
-        self.mark = Some(crate::boundary::starters());
         self.loud = vec![0; self.text.len() / 16 + 16];
         let tokens = self.scan();
         let mut loud = std::mem::take(&mut self.loud);
@@ -329,9 +414,17 @@ impl<'a, 't> Scanner<'a, 't> {
             kind,
             space_before,
         });
-        if let Some(starters) = self.mark {
-            let q = crate::sentences::quiet_kind(kind, text.as_bytes(), starters);
+        if MARK {
+            let q = crate::sentences::quiet_kind(
+                kind,
+                text.as_bytes(),
+                self.starters,
+                !self.after_stop,
+            );
             self.mark(s, self.last_end, q);
+            let last = text.as_bytes().last().copied().unwrap_or(0);
+            self.after_stop =
+                (kind == TokenKind::Punct) & ((last == b'.') | (last == b'!') | (last == b'?'));
         }
         self.last_end = e;
     }
@@ -347,9 +440,15 @@ impl<'a, 't> Scanner<'a, 't> {
             kind: TokenKind::Word,
             space_before,
         });
-        if let Some(starters) = self.mark {
-            let q = crate::sentences::quiet_kind(TokenKind::Word, text.as_bytes(), starters);
+        if MARK {
+            let q = crate::sentences::quiet_kind(
+                TokenKind::Word,
+                text.as_bytes(),
+                self.starters,
+                !self.after_stop,
+            );
             self.mark(s, self.last_end, q);
+            self.after_stop = false;
         }
         self.last_end = e;
     }
@@ -414,18 +513,8 @@ impl<'a, 't> Scanner<'a, 't> {
                 let j = alpha_end(b, i + 1);
                 let end = if j < n { b[j] } else { b' ' };
                 let len = j - i;
-                // Words that `finish_word` may split (`cannot`, `gonna`, `gotta`, `wanna`,
-                // `im`, `dont`), a superset computed without branches.
-                let lc = c | 0x20;
-                let c1 = b[(i + 1).min(n - 1)] | 0x20;
-                let last2 = (b[j - 1] | 0x20, b[j.saturating_sub(2)] | 0x20);
-                let c2 = b[(i + 2).min(n - 1)] | 0x20;
-                let special = ((len == 5) | (len == 6))
-                    & ((lc == b'c') & (c1 == b'a') & (c2 == b'n')
-                        | (lc == b'g') & (c1 == b'o') & ((c2 == b'n') | (c2 == b't'))
-                        | (lc == b'w') & (c1 == b'a') & (c2 == b'n'))
-                    | (len == 2) & (lc == b'i') & (c1 == b'm')
-                    | (4..=8).contains(&len) & (last2.0 == b't') & (last2.1 == b'n');
+                // Words that `finish_word` may split (`cannot`, `gonna`, `im`, `dont`, ...).
+                let special = may_split(b, i, len);
                 if (end == b' ') | (end == b'\n') | (end == b',') {
                     // No URL, e-mail, clitic or abbreviation can be involved.
                     if special {
@@ -899,24 +988,6 @@ impl<'a, 't> Scanner<'a, 't> {
         if !(4..=8).contains(&n) || w[n - 1] | 0x20 != b't' || w[n - 2] | 0x20 != b'n' {
             return None;
         }
-        const NT: &[&[u8]] = &[
-            b"dont",
-            b"didnt",
-            b"doesnt",
-            b"cant",
-            b"wont",
-            b"isnt",
-            b"wasnt",
-            b"arent",
-            b"werent",
-            b"couldnt",
-            b"wouldnt",
-            b"shouldnt",
-            b"havent",
-            b"hasnt",
-            b"hadnt",
-            b"aint",
-        ];
         NT.iter()
             .any(|c| c.eq_ignore_ascii_case(w))
             .then_some(end - 2)
@@ -1324,6 +1395,25 @@ mod tests {
                 .count();
             assert_eq!(alpha_end(b, i), slow, "from {i}");
         }
+    }
+
+    #[test]
+    fn may_split_finds_exactly_the_words_finish_word_splits() {
+        let pad = |w: &str| format!("{w} and more text");
+        for w in NT.iter().chain(&OTHER_SPLITS) {
+            let w = std::str::from_utf8(w).unwrap();
+            assert!(may_split(pad(w).as_bytes(), 0, w.len()), "{w}");
+            let upper = w.to_ascii_uppercase();
+            assert!(may_split(pad(&upper).as_bytes(), 0, w.len()), "{upper}");
+        }
+        for w in [
+            "went", "want", "percent", "can", "go", "i", "cannon", "gonnas", "Imam",
+        ] {
+            assert!(!may_split(pad(w).as_bytes(), 0, w.len()), "{w}");
+        }
+        // Within 8 bytes of the end of the text the answer is "maybe" for short words.
+        assert!(may_split(b"went", 0, 4));
+        assert!(!may_split(b"government", 0, 10));
     }
 
     #[test]

@@ -50,10 +50,14 @@ fn quiet(bytes: &[u8], prev: &Token<'_>, t: &Token<'_>, starters: &Starters) -> 
     let (a, b) = (prev.span.end, t.span.start);
     let space = bytes.get(a).copied().unwrap_or(0) == b' ';
     let gap = (b == a) | ((b == a + 1) & space);
-    gap & quiet_kind(t.kind, t.text.as_bytes(), starters)
+    gap & quiet_kind(t.kind, t.text.as_bytes(), starters, true)
 }
 
 /// The part of [`quiet`] that depends on the token alone (the scanner marks tokens with it).
+/// `learned_gap` is false when the learned check cannot look at the gap before the token
+/// (the token before is punctuation ending in `.`, `!` or `?`, which
+/// [`crate::boundary::is_candidate`] rules out): then a capitalised word is quiet even if it
+/// is a starter, as at the start of most sentences.
 ///
 /// Tokens for which this holds (after a plain gap, two or more tokens into a sentence; or
 /// the first token of a sentence unless it is a word of 6 or 7 bytes, a possible sign-off;
@@ -65,11 +69,16 @@ fn quiet(bytes: &[u8], prev: &Token<'_>, t: &Token<'_>, starters: &Starters) -> 
 /// no for any word outside `starters`, which `may_contain` over-approximates); names and
 /// titles in running text cost nothing in the sentence pass.
 #[inline(always)]
-pub(crate) fn quiet_kind(kind: TokenKind, tb: &[u8], starters: &Starters) -> bool {
+pub(crate) fn quiet_kind(
+    kind: TokenKind,
+    tb: &[u8],
+    starters: &Starters,
+    learned_gap: bool,
+) -> bool {
     let len = tb.len();
     let c0 = tb.first().copied().unwrap_or(0);
     let c1 = tb.get(1).copied().unwrap_or(0);
-    let learned = c0.is_ascii_uppercase() && starters.may_contain(tb);
+    let learned = c0.is_ascii_uppercase() && learned_gap && starters.may_contain(tb);
     let word = (kind == TokenKind::Word) & !learned & ((len != 2) | (c1 | 0x20 != b'm'));
     let number = (kind == TokenKind::Number) & (len < 6);
     let quote = (kind == TokenKind::OpenQuote) | (kind == TokenKind::CloseQuote);
