@@ -8,10 +8,10 @@ fn sentences(text: &str) -> Vec<&str> {
 #[test]
 fn unpunctuated_sentence_ends_before_a_sentence_start() {
     assert_eq!(
-        sentences("Attached is the revised draft Let me know what you think."),
+        sentences("Please review the attached file Let me know if you have questions."),
         [
-            "Attached is the revised draft",
-            "Let me know what you think."
+            "Please review the attached file",
+            "Let me know if you have questions."
         ]
     );
 }
