@@ -513,11 +513,10 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
                 let j = alpha_end(b, i + 1);
                 let end = if j < n { b[j] } else { b' ' };
                 let len = j - i;
-                // Words that `finish_word` may split (`cannot`, `gonna`, `im`, `dont`, ...).
-                let special = may_split(b, i, len);
                 if (end == b' ') | (end == b'\n') | (end == b',') {
-                    // No URL, e-mail, clitic or abbreviation can be involved.
-                    if special {
+                    // No URL, e-mail, clitic or abbreviation can be involved; only the
+                    // words that `finish_word` splits (`cannot`, `gonna`, `im`, `dont`, ...).
+                    if may_split(b, i, len) {
                         self.finish_word(i, j, true);
                     } else {
                         self.push_word(i, j);
