@@ -329,6 +329,24 @@ fn segment_impl(
         // A word after a single space (most tokens) needs no check below except the rules
         // listed in `skip`.
         let plain_gap = k == 0 || plain_gap(bytes, &tokens[k - 1], t);
+        // The most common sentence end, decided without the rules below (which it passes
+        // all the same): a full stop after a plain gap, two or more tokens into the
+        // sentence (not a list marker), then one space and a capitalised word (not a
+        // footnote number, a reference mark or a quote that could carry attribution).
+        if plain_gap && k > s0 + 1 && t.text == "." {
+            if let Some(u) = tokens.get(k + 1) {
+                if u.kind == TokenKind::Word
+                    && u.text.as_bytes()[0].is_ascii_uppercase()
+                    && u.span.start == t.span.end + 1
+                    && bytes[t.span.end] == b' '
+                {
+                    close(&mut sents, s0, k + 1);
+                    s0 = k + 1;
+                    k += 1;
+                    continue;
+                }
+            }
+        }
         let skip = skip(t, k, s0);
         // A sentence that stops without punctuation before a capitalised word (learned).
         if learned
