@@ -526,6 +526,18 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
                     }
                     // The separator is consumed here.
                     i = j + 1;
+                } else if end == b'.'
+                    && matches!(b.get(j + 1), None | Some(b' ' | b'\n'))
+                    // `www.` is a URL.
+                    && !(len == 3 && b[i..j].eq_ignore_ascii_case(b"www"))
+                {
+                    i = self.word_then_period(i, j);
+                } else if end == b'\'' {
+                    // A clitic or a closing quote: no URL or e-mail address holds `'`.
+                    i = self.apostrophe(i, j, 1, false);
+                } else if end == 0xE2 && b.get(j + 1..j + 3) == Some(&[0x80, 0x99]) {
+                    // The same with `’`.
+                    i = self.apostrophe(i, j, 3, false);
                 } else {
                     i = self.word(i, j);
                 }
@@ -749,6 +761,50 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
         None
     }
 
+    /// The word `[start, j)` followed by a period at `j` (not `..`), if it is an abbreviation
+    /// or an initial: pushes its token(s) and returns the end. `internal_period`: the word
+    /// holds periods itself (`U.S`); `any_letter`: it is not a number.
+    fn abbreviated(
+        &mut self,
+        start: usize,
+        j: usize,
+        internal_period: bool,
+        any_letter: bool,
+    ) -> Option<usize> {
+        let initial = j - start == 1 && self.b[start].is_ascii_uppercase();
+        let abbr = if (internal_period && any_letter) || initial {
+            Abbr::Other
+        } else if !any_letter {
+            return None;
+        } else {
+            self.abbreviation(&self.text[start..j], j + 1)?
+        };
+        if self.final_lookahead(j + 1, abbr == Abbr::Title) {
+            self.push(start, j, TokenKind::Word);
+            self.push(j, j + 1, TokenKind::Punct);
+        } else {
+            self.push(start, j + 1, TokenKind::Word);
+        }
+        Some(j + 1)
+    }
+
+    /// The word of ASCII letters `[start, j)` followed by a period and whitespace or the end
+    /// of the text (most sentence ends): what [`Scanner::word`] and [`Scanner::punct`] would
+    /// push, without their checks for URLs, e-mail addresses and number formats, none of
+    /// which can match here. Returns the end.
+    fn word_then_period(&mut self, start: usize, j: usize) -> usize {
+        if let Some(e) = self.abbreviated(start, j, false, true) {
+            return e;
+        }
+        if may_split(self.b, start, j - start) {
+            self.finish_word(start, j, true);
+        } else {
+            self.push_word(start, j);
+        }
+        self.push(j, j + 1, TokenKind::Punct);
+        j + 1
+    }
+
     /// Scans a word or number starting at `start` and pushes its token(s); returns the end.
     /// The bytes `start..scanned` are already known to be ASCII letters.
     fn word(&mut self, start: usize, scanned: usize) -> usize {
@@ -820,23 +876,10 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
                     if b.get(j + 1) == Some(&b'.') {
                         break;
                     }
-                    let w = &self.text[start..j];
-                    let initial = j - start == 1 && b[start].is_ascii_uppercase();
-                    let abbr = if (internal_period && any_letter) || initial {
-                        Some(Abbr::Other)
-                    } else if !any_letter {
-                        None
-                    } else {
-                        self.abbreviation(w, j + 1)
-                    };
-                    let Some(abbr) = abbr else { break };
-                    if self.final_lookahead(j + 1, abbr == Abbr::Title) {
-                        self.push(start, j, TokenKind::Word);
-                        self.push(j, j + 1, TokenKind::Punct);
-                    } else {
-                        self.push(start, j + 1, TokenKind::Word);
+                    match self.abbreviated(start, j, internal_period, any_letter) {
+                        Some(e) => return e,
+                        None => break,
                     }
-                    return j + 1;
                 }
                 b',' if seg_digits && b.get(j + 1).is_some_and(u8::is_ascii_digit) => {
                     // 1,000 (three digits follow) but not "5,6" lists in general text.
