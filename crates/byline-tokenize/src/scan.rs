@@ -543,6 +543,17 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
                 } else if end == 0xE2 && b.get(j + 1..j + 3) == Some(&[0x80, 0x99]) {
                     // The same with `’`.
                     i = self.apostrophe(i, j, 3, false);
+                } else if end == 0xE2
+                    && b.get(j + 1) == Some(&0x80)
+                    && b.get(j + 2).is_some_and(|&c| (0x90..=0xBF).contains(&c))
+                {
+                    // Another quote, a dash or an ellipsis (U+2010..U+203F) ends the word.
+                    if may_split(b, i, len) {
+                        self.finish_word(i, j, true);
+                    } else {
+                        self.push_word(i, j);
+                    }
+                    i = j;
                 } else {
                     i = self.word(i, j);
                 }
