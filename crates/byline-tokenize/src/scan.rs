@@ -194,14 +194,28 @@ fn is_emoji_modifier(c: char) -> bool {
 fn memchr_at(b: &[u8], from: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let mut j = from;
-    // Eight bytes at a time: a byte of `x` is zero where the text has `@`; the lowest set
-    // bit of the zero-byte mask marks the first one exactly.
-    while let Some(chunk) = b.get(j..j + 8) {
+    // A byte of `x` is zero where the text has `@`: the mask is non-zero exactly when the
+    // eight bytes hold one, and its lowest set bit marks the first one.
+    let at_mask = |chunk: &[u8]| {
         let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
+        w.copy_from_slice(&chunk[..8]);
         let x = u64::from_le_bytes(w) ^ (ONES * u64::from(b'@'));
-        let zero = x.wrapping_sub(ONES) & !x & HI;
+        x.wrapping_sub(ONES) & !x & HI
+    };
+    let mut j = from;
+    // Most text has no `@` for long stretches: 32 bytes at a time until a block holds one.
+    while let Some(block) = b.get(j..j + 32) {
+        let any = at_mask(&block[..8])
+            | at_mask(&block[8..16])
+            | at_mask(&block[16..24])
+            | at_mask(&block[24..]);
+        if any != 0 {
+            break;
+        }
+        j += 32;
+    }
+    while let Some(chunk) = b.get(j..j + 8) {
+        let zero = at_mask(chunk);
         if zero != 0 {
             return j + (zero.trailing_zeros() / 8) as usize;
         }
@@ -1491,6 +1505,24 @@ mod tests {
                 .position(|&c| c == b'@')
                 .map_or(usize::MAX / 2, |p| i + p);
             assert_eq!(memchr_at(b, i), slow, "from {i}");
+        }
+        // Every position in and around the 32- and 8-byte blocks; `A` (0x41) next to the
+        // `@` (0x40) is where a carry in the zero-byte test would show.
+        for len in 0..80 {
+            for at in (0..len).map(Some).chain([None]) {
+                let mut b = vec![b'A'; len];
+                if let Some(p) = at {
+                    b[p] = b'@';
+                }
+                for from in 0..=len {
+                    let expected = at.filter(|&p| p >= from).unwrap_or(usize::MAX / 2);
+                    assert_eq!(
+                        memchr_at(&b, from),
+                        expected,
+                        "len {len} at {at:?} from {from}"
+                    );
+                }
+            }
         }
     }
 }
