@@ -1245,7 +1245,14 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
             }
             b'\'' => {
                 if next == b'\'' {
-                    self.push(i, i + 2, TokenKind::CloseQuote);
+                    // `''` closes a quotation in PTB style, but some newspapers open with it
+                    // too: ` ''Throughout the tour ...`.
+                    let kind = if self.opening_context(i) && !self.space_at(i + 2) {
+                        TokenKind::OpenQuote
+                    } else {
+                        TokenKind::CloseQuote
+                    };
+                    self.push(i, i + 2, kind);
                     return i + 2;
                 }
                 self.lone_apostrophe(i, 1)

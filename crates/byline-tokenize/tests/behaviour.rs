@@ -137,6 +137,34 @@ fn quotes_open_and_close() {
 }
 
 #[test]
+fn doubled_apostrophes_open_and_close_like_double_quotes() {
+    let text = "He said they left. ''We had to,'' she said. It was ``fine''.";
+    let t = tokenize(text);
+    let quotes: Vec<(&str, usize, TokenKind)> = t
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote))
+        .map(|t| (t.text, t.span.start, t.kind))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("''", 19, TokenKind::OpenQuote),
+            ("''", 31, TokenKind::CloseQuote),
+            ("``", 51, TokenKind::OpenQuote),
+            ("''", 57, TokenKind::CloseQuote),
+        ]
+    );
+    assert_eq!(
+        sents(text),
+        [
+            "He said they left.",
+            "''We had to,'' she said.",
+            "It was ``fine''."
+        ]
+    );
+}
+
+#[test]
 fn dashes_ellipses_emoji_and_other_scripts() {
     assert_eq!(toks("(CNN) — Wait... what…"), "(|CNN|)|—|Wait|...|what|…");
     assert_eq!(toks("great 👍🏽 news"), "great|👍🏽|news");
