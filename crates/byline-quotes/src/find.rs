@@ -3,7 +3,7 @@
 use crate::lexicon::Lexicon;
 use crate::{Quote, QuoteKind, Speaker, Via};
 use byline_entities::{Entities, Label};
-use byline_tokenize::{Analysis, Span, Token};
+use byline_tokenize::{Analysis, Span, Token, TokenKind};
 
 /// Auxiliaries and adverbs skipped between a source and its cue ("has also said").
 const AUX: &[&str] = &[
@@ -1123,11 +1123,13 @@ fn reported(ctx: &Ctx<'_, '_>, analysis: &Analysis<'_>, claimed: &[bool], raws: 
         if (s..e).any(|i| claimed[i]) {
             continue;
         }
+        let headline = is_headline(ctx, s, e);
         let e = trim_end(ctx, s, e);
+        let s = dateline_end(ctx, s, e);
         let mut from = s;
         let mut shared_source: Option<Span> = None;
         while from < e {
-            let Some(found) = one_reported(ctx, s, from, e, shared_source) else {
+            let Some(found) = one_reported(ctx, s, from, e, shared_source, headline) else {
                 break;
             };
             shared_source = found.0.source;
@@ -1141,6 +1143,111 @@ fn reported(ctx: &Ctx<'_, '_>, analysis: &Analysis<'_>, claimed: &[bool], raws: 
     }
 }
 
+/// Speech verbs that are cues in a headline, capitalised or not, whether or not the cue
+/// lexicon knows them (headline style: `Mayor Warns ...`, `..., Officials Say`).
+const HEADLINE_CUES: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "tell",
+    "tells",
+    "told",
+    "warn",
+    "warns",
+    "warned",
+    "claim",
+    "claims",
+    "insist",
+    "insists",
+    "urge",
+    "urges",
+    "admit",
+    "admits",
+    "deny",
+    "denies",
+    "vow",
+    "vows",
+    "argue",
+    "argues",
+    "predict",
+    "predicts",
+    "reveal",
+    "reveals",
+    "confirm",
+    "confirms",
+    "announce",
+    "announces",
+];
+
+/// Unit `[s, e)` is a whole line in title case or capitals (a headline): at least three
+/// words of four letters or more, at most one of them lowercase.
+fn is_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
+    let n = ctx.toks.len();
+    if !(ctx.nl[s] && (e >= n || ctx.nl[e])) {
+        return false;
+    }
+    let long = (s..e).filter(|&k| {
+        ctx.toks[k]
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 4
+    });
+    let (mut words, mut lower) = (0, 0);
+    for k in long {
+        words += 1;
+        lower += usize::from(!is_cap(ctx.toks[k].text));
+    }
+    words >= 3 && lower <= 1
+}
+
+/// The first token after a dateline opening unit `[s, e)` (`WASHINGTON —`, `NEW YORK, Nov. 3
+/// (Reuters) --`, `(CNN) —`), or `s` when there is none: a dateline is not part of what is
+/// reported.
+fn dateline_end(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> usize {
+    let lim = e.min(s + 12);
+    // A hyphen only with a space before it (`US-Russia` is a compound).
+    let Some(dash) = (s..lim).find(|&k| match ctx.toks[k].text {
+        "—" | "–" | "―" | "--" => true,
+        "-" => ctx.toks[k].space_before,
+        _ => false,
+    }) else {
+        return s;
+    };
+    // Before the dash: a place in capitals (with commas and a date), then an agency in
+    // brackets; or only the agency.
+    let place = (s..dash).take_while(|&k| {
+        let t = ctx.toks[k].text;
+        t == "," || (is_word(&ctx.toks[k]) && !t.chars().any(char::is_lowercase))
+    });
+    let after_place = place.last().map_or(s, |k| k + 1);
+    let mut k = after_place;
+    // An optional date after the place: `Nov. 3`, `, March 14`.
+    while k < dash && k - after_place < 3 {
+        let t = &ctx.toks[k];
+        if !(t.text == "," || t.kind == TokenKind::Number || (is_word(t) && is_cap(t.text))) {
+            break;
+        }
+        k += 1;
+    }
+    let k = if k < dash && ctx.toks[k].text == "(" {
+        match (k + 1..dash).find(|&j| ctx.toks[j].text == ")") {
+            Some(close) if close + 1 == dash => dash,
+            _ => return s,
+        }
+    } else {
+        k
+    };
+    let placed = after_place > s && (s..after_place).any(|j| ctx.toks[j].text.len() > 1);
+    let bracketed = ctx.toks[s].text == "(";
+    if k == dash && (placed || bracketed) && dash + 1 < e {
+        dash + 1
+    } else {
+        s
+    }
+}
+
 /// Finds one attribution in unit `[s, e)` with a cue at or after `from`; returns it and the
 /// token index where the search continues.
 fn one_reported(
@@ -1149,6 +1256,7 @@ fn one_reported(
     from: usize,
     e: usize,
     shared: Option<Span>,
+    headline: bool,
 ) -> Option<(Raw, usize)> {
     let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.toks[i])).count();
     let mut i = from;
@@ -1188,7 +1296,15 @@ fn one_reported(
             i += 2;
             continue;
         }
-        if !ctx.is_cue(i, ctx.min_prob) || (is_cap(ctx.toks[i].text) && i > s) {
+        // A capitalised cue inside a unit is a name ("Tell", "Warren") or a title, except a
+        // speech verb in a headline ("Obama Says Museum Will Open").
+        let headline_cue = headline
+            && HEADLINE_CUES.contains(&ctx.low(i))
+            && ctx.region[i].is_none()
+            && !ctx.mark[i];
+        if !(headline_cue || ctx.is_cue(i, ctx.min_prob))
+            || (is_cap(ctx.toks[i].text) && i > s && !headline_cue)
+        {
             i += 1;
             continue;
         }

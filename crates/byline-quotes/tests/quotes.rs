@@ -191,6 +191,61 @@ fn coordinated_cues_give_two_quotes() {
 }
 
 #[test]
+fn a_dateline_is_not_part_of_the_reported_content() {
+    for (text, content) in [
+        (
+            "WASHINGTON — The bridge will close for repairs in May, officials said.",
+            "The bridge will close for repairs in May",
+        ),
+        (
+            "NEW YORK, Nov. 3 (Reuters) -- The bridge will close for repairs in May, officials said.",
+            "The bridge will close for repairs in May",
+        ),
+        (
+            "(CNN) — The bridge will close for repairs in May, officials said.",
+            "The bridge will close for repairs in May",
+        ),
+        // Not a dateline: a compound with a hyphen, a capitalised phrase before a dash.
+        (
+            "US-Russia talks — the bridge will close for repairs in May, officials said.",
+            "US-Russia talks — the bridge will close for repairs in May",
+        ),
+    ] {
+        let quotes = find(text);
+        assert_eq!(quotes.len(), 1, "{text}");
+        assert_eq!(quotes[0].parts[0].text(text), content, "{text}");
+        assert_eq!(quotes[0].cue.map(|c| c.text(text)), Some("said"), "{text}");
+    }
+}
+
+#[test]
+fn headline_speech_verbs_are_cues() {
+    let text = "Mayor Says New Bridge Will Open in May\n\nCity Must Raise Taxes, Budget Chief Warns\n\nThe Tell Family Will Move to Ohio\n\nThe council met on Monday.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![
+            (
+                vec!["New Bridge Will Open in May"],
+                "indirect",
+                Some("Says"),
+                Some("Mayor"),
+                Some("name")
+            ),
+            (
+                vec!["City Must Raise Taxes"],
+                "indirect",
+                Some("Warns"),
+                Some("Budget Chief"),
+                Some("name")
+            ),
+        ]
+    );
+    // In running text a capitalised cue word is a name, not a cue.
+    let text = "The mayor met Tom Says on Monday about the new bridge.";
+    assert!(find(text).is_empty());
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
