@@ -581,6 +581,14 @@ impl<'a, 'l> Ctx<'a, 'l> {
         if start == j {
             return None;
         }
+        // "a study that appeared in the journal found ...": the noun the relative clause
+        // belongs to starts the source.
+        if start > lo + 1 && matches!(self.low(start - 1), "that" | "who" | "which") {
+            let head = self.np_left(start - 1, lo);
+            if head < start - 1 {
+                return self.span(head, j);
+            }
+        }
         self.span(start, j)
     }
 
@@ -1124,7 +1132,15 @@ fn reported(ctx: &Ctx<'_, '_>, analysis: &Analysis<'_>, claimed: &[bool], raws: 
             continue;
         }
         let headline = is_headline(ctx, s, e);
+        let line = ctx.nl[s] && (e >= ctx.toks.len() || ctx.nl[e]);
+        let open_end = ctx.toks[e - 1].text != ".";
         let e = trim_end(ctx, s, e);
+        if line && open_end {
+            if let Some(raw) = colon_headline(ctx, s, e) {
+                raws.push(raw);
+                continue;
+            }
+        }
         let s = dateline_end(ctx, s, e);
         let mut from = s;
         let mut shared_source: Option<Span> = None;
@@ -1142,6 +1158,97 @@ fn reported(ctx: &Ctx<'_, '_>, analysis: &Analysis<'_>, claimed: &[bool], raws: 
         }
     }
 }
+
+/// A headline line `Source: content` (`Poll: Voters Abandon ...`, `Sanders: Clinton needs
+/// to ...`): a capitalised source of at most five words before a colon, three words or more
+/// after it, and no final full stop on the line.
+fn colon_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Raw> {
+    let colon = (s..e.min(s + 6)).find(|&k| ctx.toks[k].text == ":")?;
+    let words = (s..colon).filter(|&k| is_word(&ctx.toks[k])).count();
+    let plain =
+        (s..colon).all(|k| is_word(&ctx.toks[k]) || matches!(ctx.toks[k].text, "’s" | "'s" | "."));
+    let after = (colon + 1..e).filter(|&k| is_word(&ctx.toks[k])).count();
+    if words == 0 || words > 5 || !plain || !is_cap(ctx.toks[s].text) || after < 3 {
+        return None;
+    }
+    if SECTION_LABELS.contains(&ctx.low(s)) {
+        return None;
+    }
+    if ctx.mark[s..colon].iter().any(|&m| m) {
+        return None;
+    }
+    Some(Raw {
+        parts: vec![ctx.content(colon + 1, e)?],
+        cue: Some(ctx.toks[colon].span),
+        source: ctx.span(s, colon),
+        inherited: false,
+    })
+}
+
+/// Verbs of evidence that report a finding when "that" follows (see `one_reported`).
+const EVIDENCE_CUES: &[&str] = &[
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "find",
+    "finds",
+    "found",
+    "indicate",
+    "indicates",
+    "indicated",
+    "demonstrate",
+    "demonstrates",
+    "demonstrated",
+];
+
+/// First words of a line label before a colon that is not a source (`Update: ...`).
+const SECTION_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "note",
+    "editor",
+    "editors",
+    "correction",
+    "clarification",
+    "watch",
+    "video",
+    "videos",
+    "photo",
+    "photos",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "live",
+    "read",
+    "related",
+    "also",
+    "listen",
+    "podcast",
+    "quiz",
+    "review",
+    "explainer",
+    "factbox",
+    "timeline",
+    "see",
+    "more",
+    "sources",
+    "source",
+    "warning",
+    "disclaimer",
+    "contact",
+    "email",
+    "follow",
+    "subscribe",
+    "tags",
+    "topics",
+    "by",
+    "posted",
+    "published",
+    "filed",
+    "credit",
+];
 
 /// Speech verbs that are cues in a headline, capitalised or not, whether or not the cue
 /// lexicon knows them (headline style: `Mayor Warns ...`, `..., Officials Say`).
@@ -1302,7 +1409,14 @@ fn one_reported(
             && HEADLINE_CUES.contains(&ctx.low(i))
             && ctx.region[i].is_none()
             && !ctx.mark[i];
-        if !(headline_cue || ctx.is_cue(i, ctx.min_prob))
+        // "The poll shows that ...", "a study found that ...": evidence verbs are cues only
+        // before "that" (the lexicon leaves them out: "shows up", "found the keys").
+        let evidence_cue = EVIDENCE_CUES.contains(&ctx.low(i))
+            && i + 1 < e
+            && ctx.low(i + 1) == "that"
+            && ctx.region[i].is_none()
+            && !ctx.mark[i];
+        if !(headline_cue || evidence_cue || ctx.is_cue(i, ctx.min_prob))
             || (is_cap(ctx.toks[i].text) && i > s && !headline_cue)
         {
             i += 1;

@@ -246,6 +246,43 @@ fn headline_speech_verbs_are_cues() {
 }
 
 #[test]
+fn evidence_verbs_before_that_and_relative_clause_sources() {
+    let text = "A city survey shows that most drivers avoid the old bridge.\n\nA 2019 study that appeared in a medical journal found that the fumes were harmless.\n\nShe found the keys that she had lost.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![
+            (
+                vec!["most drivers avoid the old bridge"],
+                "indirect",
+                Some("shows"),
+                Some("A city survey"),
+                Some("anonymous")
+            ),
+            (
+                vec!["the fumes were harmless"],
+                "indirect",
+                Some("found"),
+                Some("A 2019 study that appeared in a medical journal"),
+                Some("anonymous")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn colon_headline_names_its_source() {
+    let text = "Mayor: The New Bridge Will Open in May\n\nUpdate: the bridge is open to cyclists\n\nThe council met on Monday.";
+    let quotes = find(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].parts[0].text(text), "The New Bridge Will Open in May");
+    assert_eq!(quotes[0].cue.map(|c| c.text(text)), Some(":"));
+    assert_eq!(
+        quotes[0].speaker.as_ref().map(|s| s.span.text(text)),
+        Some("Mayor")
+    );
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
