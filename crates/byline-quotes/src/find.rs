@@ -551,6 +551,21 @@ impl<'a, 'l> Ctx<'a, 'l> {
     }
 
     fn source_before_raw(&self, c: usize, lo: usize) -> Option<Span> {
+        // A bracketed tag between the name and the cue: "Rep. Jane Doe (D-Ohio) said".
+        if c > lo + 2 && self.toks[c - 1].text == ")" {
+            if let Some(open) = (c.saturating_sub(8).max(lo)..c - 1)
+                .rev()
+                .find(|&k| self.toks[k].text == "(")
+            {
+                let start = self.np_left(open, lo);
+                if start < open && is_cap(self.toks[start].text) {
+                    return Some(Span::new(
+                        self.toks[start].span.start,
+                        self.toks[c - 1].span.end,
+                    ));
+                }
+            }
+        }
         let mut j = c;
         while j > lo
             && !is_cap(self.toks[j - 1].text)
@@ -1483,12 +1498,34 @@ fn one_reported(
                     ));
                 }
             }
+            // in the middle: "It would take weeks, he said, and the party would ..."
+            if words(k, c) <= 3
+                && words(from, k) >= 3
+                && c + 1 < e
+                && ctx.toks[c + 1].text == ","
+                && words(c + 2, e) >= 3
+                && !(k + 1..c).any(|j| ctx.low(j) == "that")
+            {
+                if let Some(source) = ctx.source_before(c, k + 1) {
+                    let parts = vec![ctx.content(from, k)?, ctx.content(c + 2, e)?];
+                    return Some((
+                        Raw {
+                            parts,
+                            cue: ctx.span(c, c + 1),
+                            source: Some(source),
+                            inherited: false,
+                        },
+                        e,
+                    ));
+                }
+            }
         }
         // source cue content
         let source = ctx.source_before(c, from).or_else(|| {
-            // "and warned that ...": the source of the previous attribution
+            // "and warned that ...": the source of the previous attribution, else the
+            // subject of the sentence ("Smith supported the plan ... and said that ...").
             (c > from && matches!(ctx.low(c - 1), "and" | "also"))
-                .then_some(shared)
+                .then(|| shared.or_else(|| ctx.subject(s, c - 1)))
                 .flatten()
         });
         let Some(source) = source else {

@@ -274,11 +274,48 @@ fn colon_headline_names_its_source() {
     let text = "Mayor: The New Bridge Will Open in May\n\nUpdate: the bridge is open to cyclists\n\nThe council met on Monday.";
     let quotes = find(text);
     assert_eq!(quotes.len(), 1);
-    assert_eq!(quotes[0].parts[0].text(text), "The New Bridge Will Open in May");
+    assert_eq!(
+        quotes[0].parts[0].text(text),
+        "The New Bridge Will Open in May"
+    );
     assert_eq!(quotes[0].cue.map(|c| c.text(text)), Some(":"));
     assert_eq!(
         quotes[0].speaker.as_ref().map(|s| s.span.text(text)),
         Some("Mayor")
+    );
+}
+
+#[test]
+fn attribution_in_the_middle_with_a_party_tag_or_after_and() {
+    let text = "Repairs would take two to three weeks, he said, and the bridge would reopen in March.\n\nRep. Jane Doe (D-Ohio) said the delay was too long.\n\nMayor Ann Lee backed the repairs during the council meeting and said the city would pay.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![
+            (
+                vec![
+                    "Repairs would take two to three weeks",
+                    "and the bridge would reopen in March"
+                ],
+                "indirect",
+                Some("said"),
+                Some("he"),
+                Some("pronoun")
+            ),
+            (
+                vec!["the delay was too long"],
+                "indirect",
+                Some("said"),
+                Some("Rep. Jane Doe (D-Ohio)"),
+                Some("name")
+            ),
+            (
+                vec!["the city would pay"],
+                "indirect",
+                Some("said"),
+                Some("Mayor Ann Lee"),
+                Some("name")
+            ),
+        ]
     );
 }
 
