@@ -550,21 +550,23 @@ impl<'a, 'l> Ctx<'a, 'l> {
             .filter(|&sp| self.valid_source(sp))
     }
 
+    /// A name with a bracketed tag ending right before token `end`, not before `lo`:
+    /// "Rep. Jane Doe (D-Ohio)" (the tag is part of the span).
+    fn tagged_name(&self, end: usize, lo: usize) -> Option<Span> {
+        if end < lo + 3 || self.toks[end - 1].text != ")" {
+            return None;
+        }
+        let open = (end.saturating_sub(8).max(lo)..end - 1)
+            .rev()
+            .find(|&k| self.toks[k].text == "(")?;
+        let start = self.np_left(open, lo);
+        (start < open && is_cap(self.toks[start].text))
+            .then(|| Span::new(self.toks[start].span.start, self.toks[end - 1].span.end))
+    }
+
     fn source_before_raw(&self, c: usize, lo: usize) -> Option<Span> {
-        // A bracketed tag between the name and the cue: "Rep. Jane Doe (D-Ohio) said".
-        if c > lo + 2 && self.toks[c - 1].text == ")" {
-            if let Some(open) = (c.saturating_sub(8).max(lo)..c - 1)
-                .rev()
-                .find(|&k| self.toks[k].text == "(")
-            {
-                let start = self.np_left(open, lo);
-                if start < open && is_cap(self.toks[start].text) {
-                    return Some(Span::new(
-                        self.toks[start].span.start,
-                        self.toks[c - 1].span.end,
-                    ));
-                }
-            }
+        if let Some(sp) = self.tagged_name(c, lo) {
+            return Some(sp);
         }
         let mut j = c;
         while j > lo
@@ -583,6 +585,10 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 .rev()
                 .find(|&k| self.toks[k].text == ",");
             let k = prev?;
+            // "Rep. Jane Doe (D-Ohio), a member of the panel, said"
+            if let Some(sp) = self.tagged_name(k, lo) {
+                return Some(sp);
+            }
             let seg_first = self.low(k + 1);
             let np_start = self.np_left(k, lo);
             if np_start == k {
@@ -629,6 +635,13 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 || matches!(t.text, "." | "!" | "?" | ":" | ";" | "—" | "–")
                 || (k > c + 1 && AFTER_STOP.contains(&self.low(k)))
             {
+                break;
+            }
+            // "said Smith, speaking of the plan": a participle clause is not the source
+            if t.text == "," && k + 1 < hi && {
+                let w = self.low(k + 1);
+                w.len() > 5 && w.ends_with("ing")
+            } {
                 break;
             }
             k += 1;
@@ -975,7 +988,12 @@ fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut Vec<Raw>) {
             if g.close.is_none() {
                 if last + 1 < regs.len() && block[last + 1] {
                     let (na, _) = bounds[last + 1];
-                    if na < n && ctx.nl[na] && na == b.min(n) {
+                    // (a transcript's next turn is a new quote)
+                    if na < n
+                        && ctx.nl[na]
+                        && na == b.min(n)
+                        && transcript_label(ctx, last + 1).is_none()
+                    {
                         group.push(last + 1);
                         continue;
                     }
@@ -1031,6 +1049,13 @@ fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut Vec<Raw>) {
             }
             break;
         }
+        // a transcript: "“PENCE: Well, look, ...": the label names the speaker
+        let mut label_end = None;
+        if let Some((label, colon)) = transcript_label(ctx, group[0]) {
+            cue = Some(ctx.toks[colon].span);
+            source = Some(label);
+            label_end = ctx.toks.get(colon + 1).map(|t| t.span.start);
+        }
         // head: "X said: “..." in the same line before the first part
         let (fa, _) = bounds[group[0]];
         if cue.is_none() && fa > 0 && !ctx.nl[fa] {
@@ -1081,7 +1106,12 @@ fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut Vec<Raw>) {
                 }
             }
         }
-        let parts: Vec<Span> = group.iter().map(|&r| regs[r].inner).collect();
+        let mut parts: Vec<Span> = group.iter().map(|&r| regs[r].inner).collect();
+        if let (Some(start), Some(first)) = (label_end, parts.first_mut()) {
+            if start < first.end {
+                first.start = start;
+            }
+        }
         let n_words: usize = parts
             .iter()
             .map(|p| p.text(ctx.text).split_whitespace().count())
@@ -1110,6 +1140,29 @@ fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut Vec<Raw>) {
         });
         ri = last + 1;
     }
+}
+
+/// The speaker label opening quotation region `r` in a transcript (`“PENCE: ...`,
+/// `“MR. TRUMP: ...`): one to three words in capitals, then a colon. Returns the label's span
+/// and the colon's token index.
+fn transcript_label(ctx: &Ctx<'_, '_>, r: usize) -> Option<(Span, usize)> {
+    let first = ctx.token_at(ctx.regions[r].inner.start);
+    let lim = (first + 6).min(ctx.toks.len());
+    let colon = (first..lim).find(|&k| ctx.toks[k].text == ":")?;
+    let label = first..colon;
+    let words = label.clone().filter(|&k| is_word(&ctx.toks[k])).count();
+    let caps = label.clone().all(|k| {
+        let t = ctx.toks[k].text;
+        t == "." || (t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase))
+    });
+    let long = label.clone().any(|k| ctx.toks[k].text.len() >= 2);
+    if !(1..=3).contains(&words) || !caps || !long || colon + 1 >= ctx.toks.len() {
+        return None;
+    }
+    if ctx.region[colon] != Some(r) {
+        return None;
+    }
+    Some((ctx.span(first, colon)?, colon))
 }
 
 fn reported(ctx: &Ctx<'_, '_>, analysis: &Analysis<'_>, claimed: &[bool], raws: &mut Vec<Raw>) {

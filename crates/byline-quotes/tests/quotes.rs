@@ -320,6 +320,51 @@ fn attribution_in_the_middle_with_a_party_tag_or_after_and() {
 }
 
 #[test]
+fn transcript_labels_name_each_turn() {
+    let text = "A partial transcript follows.\n\n\"HOST: Will the mayor attend the opening?\n\n\"LEE: She will not attend the opening tomorrow, and that is final.\n\n\"But the bridge will open on time.\n\n\"HOST: Thank you very much.\n";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![
+            (
+                vec!["Will the mayor attend the opening?"],
+                "direct",
+                Some(":"),
+                Some("HOST"),
+                Some("name")
+            ),
+            (
+                vec![
+                    "She will not attend the opening tomorrow, and that is final.",
+                    "But the bridge will open on time."
+                ],
+                "direct",
+                Some(":"),
+                Some("LEE"),
+                Some("name")
+            ),
+            (
+                vec!["Thank you very much."],
+                "direct",
+                Some(":"),
+                Some("HOST"),
+                Some("name")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn sources_with_a_tag_and_an_appositive_but_not_a_participle_clause() {
+    let text = "\"We will rebuild the bridge,\" Rep. Jane Doe (D-Ohio), a member of the panel, said on Monday.\n\n\"It is in their heads,\" said Ann Lee, speaking of the voters.";
+    let quotes = find(text);
+    let sources: Vec<Option<&str>> = quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.span.text(text)))
+        .collect();
+    assert_eq!(sources, [Some("Rep. Jane Doe (D-Ohio)"), Some("Ann Lee")]);
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
