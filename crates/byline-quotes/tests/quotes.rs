@@ -365,6 +365,37 @@ fn sources_with_a_tag_and_an_appositive_but_not_a_participle_clause() {
 }
 
 #[test]
+fn a_participle_clause_of_the_speaker_ends_the_content() {
+    let text = "Officials said the bridge would close in May, citing safety concerns at the old span.\n\nThe mayor said the plan, including the bridge, would cost millions.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![
+            (
+                vec!["the bridge would close in May"],
+                "indirect",
+                Some("said"),
+                Some("Officials"),
+                Some("anonymous")
+            ),
+            (
+                vec!["safety concerns at the old span"],
+                "indirect",
+                Some("citing"),
+                Some("Officials"),
+                Some("anonymous")
+            ),
+            (
+                vec!["the plan, including the bridge, would cost millions"],
+                "indirect",
+                Some("said"),
+                Some("The mayor"),
+                Some("description")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
