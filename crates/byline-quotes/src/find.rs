@@ -462,6 +462,10 @@ impl<'a, 'l> Ctx<'a, 'l> {
         if i > 0 && DETERMINERS.contains(&self.low(i - 1)) {
             return false;
         }
+        // the end of a compound: "gas-fired", "long-awaited"
+        if i > 0 && self.toks[i - 1].text == "-" && !self.toks[i].space_before {
+            return false;
+        }
         true
     }
 

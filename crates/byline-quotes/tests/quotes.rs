@@ -396,6 +396,17 @@ fn a_participle_clause_of_the_speaker_ends_the_content() {
 }
 
 #[test]
+fn the_end_of_a_hyphenated_compound_is_not_a_cue() {
+    assert!(
+        find("Nearly 1,500 coal- and gas-fired power plants emit carbon dioxide every year.")
+            .is_empty()
+    );
+    assert!(
+        find("The long-awaited bridge-said repairs began on Monday in the old town.").is_empty()
+    );
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
