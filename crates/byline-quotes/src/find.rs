@@ -462,6 +462,13 @@ impl<'a, 'l> Ctx<'a, 'l> {
         if i > 0 && DETERMINERS.contains(&self.low(i - 1)) {
             return false;
         }
+        // a label: "Editor's note: ..."
+        if i > 0
+            && matches!(self.toks[i - 1].text, "’s" | "'s")
+            && self.toks.get(i + 1).is_some_and(|t| t.text == ":")
+        {
+            return false;
+        }
         // the end of a compound: "gas-fired", "long-awaited"
         if i > 0 && self.toks[i - 1].text == "-" && !self.toks[i].space_before {
             return false;
