@@ -407,6 +407,11 @@ fn the_end_of_a_hyphenated_compound_is_not_a_cue() {
 }
 
 #[test]
+fn an_editors_note_is_a_label_not_an_attribution() {
+    assert!(find("Editor’s note: the bridge has been closed since the storm in May.").is_empty());
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
