@@ -1445,6 +1445,19 @@ fn one_reported(
     headline: bool,
 ) -> Option<(Raw, usize)> {
     let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.toks[i])).count();
+    // An attribution with the cue at token `c`; the search goes on at `next`.
+    let found = |parts: Vec<Span>, c: usize, source: Option<Span>, next: usize| {
+        let cue = ctx.span(c, c + 1);
+        Some((
+            Raw {
+                parts,
+                cue,
+                source,
+                inherited: false,
+            },
+            next,
+        ))
+    };
     let mut i = from;
     while i < e {
         // "according to X, ..." / "..., according to X"
@@ -1511,15 +1524,7 @@ fn one_reported(
                 let source = shared.or_else(|| ctx.subject(s, c));
                 let end = coord_end(ctx, k, e);
                 let parts = vec![ctx.content(k, end)?];
-                return Some((
-                    Raw {
-                        parts,
-                        cue: ctx.span(c, c + 1),
-                        source,
-                        inherited: false,
-                    },
-                    end,
-                ));
+                return found(parts, c, source, end);
             }
             i += 1;
             continue;
@@ -1551,15 +1556,7 @@ fn one_reported(
                     .or_else(|| ctx.source_after(c, e));
                 if source.is_some() {
                     let parts = vec![ctx.content(from, k)?];
-                    return Some((
-                        Raw {
-                            parts,
-                            cue: ctx.span(c, c + 1),
-                            source,
-                            inherited: false,
-                        },
-                        e,
-                    ));
+                    return found(parts, c, source, e);
                 }
             }
             // in the middle: "It would take weeks, he said, and the party would ..."
@@ -1572,15 +1569,7 @@ fn one_reported(
             {
                 if let Some(source) = ctx.source_before(c, k + 1) {
                     let parts = vec![ctx.content(from, k)?, ctx.content(c + 2, e)?];
-                    return Some((
-                        Raw {
-                            parts,
-                            cue: ctx.span(c, c + 1),
-                            source: Some(source),
-                            inherited: false,
-                        },
-                        e,
-                    ));
+                    return found(parts, c, Some(source), e);
                 }
             }
         }
@@ -1603,15 +1592,7 @@ fn one_reported(
             continue;
         }
         let parts = vec![ctx.content(k, end)?];
-        return Some((
-            Raw {
-                parts,
-                cue: ctx.span(c, c + 1),
-                source: Some(source),
-                inherited: false,
-            },
-            end,
-        ));
+        return found(parts, c, Some(source), end);
     }
     None
 }
