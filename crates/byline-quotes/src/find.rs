@@ -1611,10 +1611,11 @@ fn coord_end(ctx: &Ctx<'_, '_>, k: usize, e: usize) -> usize {
         if ctx.low(j) == "according" && ctx.low(j + 1) == "to" && ctx.toks[j - 1].text == "," {
             return j - 1;
         }
-        // "..., citing her work": a participle clause of the speaker's is not reported
-        if ctx.toks[j].text == "," && ctx.region[j].is_none() && ctx.is_cue(j + 1, ctx.min_prob) {
+        // "..., citing her work", "..., contradicting the police": a participle clause is
+        // not part of what is reported
+        if ctx.toks[j].text == "," && ctx.region[j].is_none() {
             let w = ctx.low(j + 1);
-            if w.len() > 5 && w.ends_with("ing") {
+            if w.len() > 5 && w.ends_with("ing") && !matches!(w, "including" | "excluding") {
                 return j;
             }
         }
