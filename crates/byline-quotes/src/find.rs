@@ -767,6 +767,16 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 k += 1;
             }
         }
+        // "said in a statement on Monday that ...": the circumstance is not reported
+        if k < hi && CIRCUMSTANCE.contains(&self.low(k)) {
+            let lim = (k + 10).min(hi);
+            if let Some(t) = (k + 1..lim)
+                .take_while(|&t| !matches!(self.toks[t].text, "," | ";" | ":") && !self.mark[t])
+                .find(|&t| self.low(t) == "that")
+            {
+                return t + 1;
+            }
+        }
         while k < hi
             && (matches!(self.low(k), "that" | ":" | "," | "—" | "–") || AUX.contains(&self.low(k)))
             && !self.mark[k]
@@ -1264,6 +1274,30 @@ fn colon_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Raw> {
     })
 }
 
+/// Words that open a circumstance after a cue rather than what is reported ("said in a
+/// statement that ...", "said on Monday", "said when she resigned").
+const CIRCUMSTANCE: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "last",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "repeatedly",
+    "privately",
+    "publicly",
+];
+
 /// Verbs of evidence that report a finding when "that" follows (see `one_reported`).
 const EVIDENCE_CUES: &[&str] = &[
     "show",
@@ -1587,7 +1621,8 @@ fn one_reported(
         };
         let k = ctx.content_start(c, e);
         let end = coord_end(ctx, k, e);
-        if words(k, end) < 2 {
+        // "said in June", "said when she resigned": a circumstance, not a report
+        if words(k, end) < 2 || (CIRCUMSTANCE.contains(&ctx.low(k)) && words(k, end) <= 6) {
             i += 1;
             continue;
         }
@@ -1610,6 +1645,10 @@ fn coord_end(ctx: &Ctx<'_, '_>, k: usize, e: usize) -> usize {
         }
         if ctx.low(j) == "according" && ctx.low(j + 1) == "to" && ctx.toks[j - 1].text == "," {
             return j - 1;
+        }
+        // "... was not intentional; they only learned ...": a new clause
+        if ctx.toks[j].text == ";" && ctx.region[j].is_none() {
+            return j;
         }
         // "..., citing her work", "..., contradicting the police": a participle clause is
         // not part of what is reported

@@ -412,6 +412,30 @@ fn an_editors_note_is_a_label_not_an_attribution() {
 }
 
 #[test]
+fn circumstances_after_the_cue_are_not_reported() {
+    let text = "The mayor said in a statement on Monday that the bridge would reopen in May.\n\nOfficials said the delay was not intentional; they learned of it on Friday.\n\nThat was what Ann Lee said when she resigned from the council.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![
+            (
+                vec!["the bridge would reopen in May"],
+                "indirect",
+                Some("said"),
+                Some("The mayor"),
+                Some("description")
+            ),
+            (
+                vec!["the delay was not intentional"],
+                "indirect",
+                Some("said"),
+                Some("Officials"),
+                Some("anonymous")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
