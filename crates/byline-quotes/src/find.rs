@@ -447,6 +447,11 @@ impl<'a, 'l> Ctx<'a, 'l> {
     }
 
     /// Whether token `i` is a cue word (outside quotation marks).
+    /// The cue probability of token `i`'s word in the lexicon (0 when absent).
+    fn cue_prob(&self, i: usize) -> f32 {
+        self.lex.get(self.low(i)).map_or(0.0, |st| st.prob)
+    }
+
     fn is_cue(&self, i: usize, min_prob: f32) -> bool {
         if self.region[i].is_some() || self.mark[i] {
             return false;
@@ -1274,6 +1279,11 @@ fn colon_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Raw> {
     })
 }
 
+/// A cue word below this probability gives way to a cue of at least [`STRONG_CUE`] later in
+/// the same sentence.
+const WEAK_CUE: f32 = 0.3;
+const STRONG_CUE: f32 = 0.7;
+
 /// Words that open a circumstance after a cue rather than what is reported ("said in a
 /// statement that ...", "said on Monday", "said when she resigned").
 const CIRCUMSTANCE: &[&str] = &[
@@ -1621,6 +1631,16 @@ fn one_reported(
         };
         let k = ctx.content_start(c, e);
         let end = coord_end(ctx, k, e);
+        // a weak cue ("the campaign plans to ...") gives way to a strong one later in the
+        // unit ("..., a spokesman announced")
+        if !headline_cue
+            && !evidence_cue
+            && ctx.cue_prob(c) < WEAK_CUE
+            && (c + 1..e).any(|j| ctx.is_cue(j, STRONG_CUE) && !is_cap(ctx.toks[j].text))
+        {
+            i += 1;
+            continue;
+        }
         // "said in June", "said when she resigned": a circumstance, not a report
         if words(k, end) < 2 || (CIRCUMSTANCE.contains(&ctx.low(k)) && words(k, end) <= 6) {
             i += 1;

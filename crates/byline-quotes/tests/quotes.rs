@@ -436,6 +436,21 @@ fn circumstances_after_the_cue_are_not_reported() {
 }
 
 #[test]
+fn a_weak_cue_gives_way_to_a_strong_one_later_in_the_sentence() {
+    let text = "The city plans to repair the old bridge this summer, a spokesman announced on Monday.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![(
+            vec!["The city plans to repair the old bridge this summer"],
+            "indirect",
+            Some("announced"),
+            Some("a spokesman"),
+            Some("anonymous")
+        )]
+    );
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
