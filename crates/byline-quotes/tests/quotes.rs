@@ -437,7 +437,8 @@ fn circumstances_after_the_cue_are_not_reported() {
 
 #[test]
 fn a_weak_cue_gives_way_to_a_strong_one_later_in_the_sentence() {
-    let text = "The city plans to repair the old bridge this summer, a spokesman announced on Monday.";
+    let text =
+        "The city plans to repair the old bridge this summer, a spokesman announced on Monday.";
     assert_eq!(
         summary(text, &find(text)),
         vec![(
