@@ -359,6 +359,8 @@ struct Ctx<'a, 'l> {
     region: Vec<Option<usize>>,
     regions: Vec<Region>,
     ents: &'a Entities,
+    /// The gender the document gives each entity cluster (see [`genders`]).
+    gender: Vec<Gender>,
     lex: &'l Lexicon,
     min_prob: f32,
     min_count: u32,
@@ -414,7 +416,8 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 k += 1;
             }
         }
-        let lower = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        let gender = genders(ents, &lower, &nl, &region);
         Ctx {
             text,
             toks,
@@ -424,6 +427,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             region,
             regions,
             ents,
+            gender,
             lex,
             min_prob,
             min_count,
@@ -1730,6 +1734,84 @@ fn compatible(label: Label, pron: &str) -> bool {
     }
 }
 
+/// What a document says of a person's gender: honorifics (`Mr.`, `Ms.`) and the pronouns
+/// that follow the person's mentions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
+/// The gender of each cluster of `ents`, from votes at each person mention: an honorific
+/// right before it, and the first `he`/`his`/`him` or `she`/`her` after it (outside
+/// quotations, in the same paragraph, within 25 tokens and before the next person mention).
+fn genders(
+    ents: &Entities,
+    lower: &[String],
+    nl: &[bool],
+    region: &[Option<usize>],
+) -> Vec<Gender> {
+    let mut votes = vec![0i32; ents.clusters.len()];
+    let persons: Vec<&byline_entities::Entity> = ents
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::Person)
+        .collect();
+    let word = |k: usize| lower.get(k).map_or("", String::as_str);
+    for (pi, e) in persons.iter().enumerate() {
+        let Some(v) = votes.get_mut(e.cluster) else {
+            continue;
+        };
+        let before = e.tokens.start.checked_sub(1).map_or("", word);
+        match before {
+            "mr." | "mr" => *v += 2,
+            "mrs." | "mrs" | "ms." | "ms" | "miss" => *v -= 2,
+            _ => {}
+        }
+        let next_person = persons.get(pi + 1).map_or(usize::MAX, |n| n.tokens.start);
+        let lim = (e.tokens.end + 25).min(lower.len()).min(next_person);
+        for k in e.tokens.end..lim {
+            if nl[k] {
+                break;
+            }
+            if region[k].is_some() {
+                continue;
+            }
+            match word(k) {
+                "he" | "his" | "him" | "himself" => {
+                    *v += 1;
+                    break;
+                }
+                "she" | "her" | "hers" | "herself" => {
+                    *v -= 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .map(|v| match v {
+            v if v > 0 => Gender::Male,
+            v if v < 0 => Gender::Female,
+            _ => Gender::Unknown,
+        })
+        .collect()
+}
+
+/// Whether cluster `cl` can be what the pronoun `pron` refers to.
+fn compatible_cluster(ctx: &Ctx<'_, '_>, cl: usize, label: Label, pron: &str) -> bool {
+    let gender = ctx.gender.get(cl).copied().unwrap_or(Gender::Unknown);
+    compatible(label, pron)
+        && match pron {
+            "he" => gender != Gender::Female,
+            "she" => gender != Gender::Male,
+            _ => true,
+        }
+}
+
 fn resolve(ctx: &Ctx<'_, '_>, raws: Vec<Raw>) -> Vec<Quote> {
     let ents = ctx.ents;
     let mut out: Vec<Quote> = Vec::with_capacity(raws.len());
@@ -1789,7 +1871,9 @@ fn speaker_of(
     let lower = text.to_lowercase();
     // pronoun
     if PRONOUNS.contains(&lower.as_str()) {
-        let mut cl = last.filter(|(_, l)| compatible(*l, &lower)).map(|(c, _)| c);
+        let mut cl = last
+            .filter(|&(c, l)| compatible_cluster(ctx, c, l, &lower))
+            .map(|(c, _)| c);
         if cl.is_none() {
             // nearest preceding compatible entity outside quotations
             let a = ents
@@ -1800,7 +1884,7 @@ fn speaker_of(
                 .rev()
                 .take(40)
                 .find(|e| {
-                    compatible(e.label, &lower)
+                    compatible_cluster(ctx, e.cluster, e.label, &lower)
                         && ctx.region[ctx
                             .token_at(e.span.start)
                             .min(ctx.toks.len().saturating_sub(1))]

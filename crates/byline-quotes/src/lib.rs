@@ -90,8 +90,9 @@
 //!   patterns around the cue, so long or nested sentences get approximate boundaries.
 //! * Only attributions introduced by a cue word are found; PolNeAR-style attributions of
 //!   beliefs and stances without a speech verb ("Cruz endorses Trump") are mostly missed.
-//! * Pronoun resolution uses no gender lexicon: `he`/`she` go to the last speaker that is a
-//!   person, else the nearest earlier person.
+//! * Pronoun resolution knows no names' genders, only what the article says (an honorific,
+//!   the pronouns that follow a person's mentions): `he`/`she` go to the last speaker that is
+//!   a person of a compatible gender, else the nearest earlier one.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

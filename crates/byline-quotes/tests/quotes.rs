@@ -452,6 +452,26 @@ fn a_weak_cue_gives_way_to_a_strong_one_later_in_the_sentence() {
 }
 
 #[test]
+fn pronouns_follow_the_gender_the_article_gives_each_person() {
+    let text = "The mayor, Ann Lee, met with John Park, a council member, on Monday to discuss the bridge. Lee said her office would pay for the repairs. Park said his district needed the money more.\n\n\"We cannot wait another year,\" she said.\n\n\"The bridge is safe,\" he said.\n";
+    let quotes = find(text);
+    let speakers: Vec<(&str, Option<&str>)> = quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| (s.span.text(text), s.name.as_deref()))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Lee", Some("Ann Lee")),
+            ("Park", Some("John Park")),
+            ("she", Some("Ann Lee")),
+            ("he", Some("John Park")),
+        ]
+    );
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
