@@ -77,9 +77,9 @@
 //! texts: about 4,700 articles/s for quote finding alone on one (shared) core; with
 //! tokenizing and entity recognition included the pipeline is bounded by the recognizer.
 //!
-//! On PolNeAR dev (`eval-quotes`, scored as `score_quotes.py` does) the finder reaches 94.2
-//! content F1 and 88.4 end-to-end F1 (content and speaker) on direct quotes, and 68.8 content
-//! F1 and 62.5 end-to-end F1 over all attributions. Besides cue words around a clause, it
+//! On PolNeAR dev (`eval-quotes`, scored as `score_quotes.py` does) the finder reaches 94.3
+//! content F1 and 88.7 end-to-end F1 (content and speaker) on direct quotes, and 69.0 content
+//! F1 and 63.0 end-to-end F1 over all attributions. Besides cue words around a clause, it
 //! reads headline conventions (`Mayor Says ...`, `Poll: ...`), transcript turns
 //! (`"PENCE: ...`), datelines, evidence verbs before "that" (`a poll shows that ...`) and
 //! attributions in the middle of a sentence (`..., he said, and ...`).
