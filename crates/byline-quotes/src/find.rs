@@ -1609,7 +1609,7 @@ fn one_reported(
             }
             // in the middle: "It would take weeks, he said, and the party would ..."
             if words(k, c) <= 3
-                && words(from, k) >= 3
+                && words(from, k) >= 2
                 && c + 1 < e
                 && ctx.toks[c + 1].text == ","
                 && words(c + 2, e) >= 3

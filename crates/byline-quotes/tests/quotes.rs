@@ -472,6 +472,22 @@ fn pronouns_follow_the_gender_the_article_gives_each_person() {
 }
 
 #[test]
+fn a_two_word_subject_before_a_parenthetical_attribution() {
+    let text = "The bridge, the mayor said, would reopen in March after the repairs.";
+    let quotes = find(text);
+    assert_eq!(quotes.len(), 1);
+    let parts: Vec<&str> = quotes[0].parts.iter().map(|p| p.text(text)).collect();
+    assert_eq!(
+        parts,
+        ["The bridge", "would reopen in March after the repairs"]
+    );
+    assert_eq!(
+        quotes[0].speaker.as_ref().map(|s| s.span.text(text)),
+        Some("the mayor")
+    );
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
