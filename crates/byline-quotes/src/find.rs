@@ -4,6 +4,7 @@ use crate::lexicon::Lexicon;
 use crate::{Quote, QuoteKind, Speaker, Via};
 use byline_entities::{Entities, Label};
 use byline_tokenize::{Analysis, Span, Token, TokenKind};
+use std::borrow::Cow;
 
 /// Auxiliaries and adverbs skipped between a source and its cue ("has also said").
 const AUX: &[&str] = &[
@@ -350,7 +351,8 @@ fn is_cap(s: &str) -> bool {
 struct Ctx<'a, 'l> {
     text: &'a str,
     toks: &'a [Token<'a>],
-    lower: Vec<String>,
+    /// Each token's text in lower case (borrowed when it has no capital).
+    lower: Vec<Cow<'a, str>>,
     /// Token starts a new line.
     nl: Vec<bool>,
     /// Token is (part of) a quotation mark.
@@ -416,7 +418,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 k += 1;
             }
         }
-        let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        let lower: Vec<Cow<'a, str>> = toks.iter().map(|t| lowercase(t.text)).collect();
         let gender = genders(ents, &lower, &nl, &region);
         Ctx {
             text,
@@ -435,7 +437,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w)
     }
 
     fn is_punct(&self, i: usize, set: &[&str]) -> bool {
@@ -1748,7 +1750,7 @@ enum Gender {
 /// quotations, in the same paragraph, within 25 tokens and before the next person mention).
 fn genders(
     ents: &Entities,
-    lower: &[String],
+    lower: &[Cow<'_, str>],
     nl: &[bool],
     region: &[Option<usize>],
 ) -> Vec<Gender> {
@@ -1758,7 +1760,7 @@ fn genders(
         .iter()
         .filter(|e| e.label == Label::Person)
         .collect();
-    let word = |k: usize| lower.get(k).map_or("", String::as_str);
+    let word = |k: usize| lower.get(k).map_or("", |w| w);
     for (pi, e) in persons.iter().enumerate() {
         let Some(v) = votes.get_mut(e.cluster) else {
             continue;
@@ -1976,11 +1978,24 @@ fn canonical(ctx: &Ctx<'_, '_>, cl: usize) -> usize {
 }
 
 /// The cluster with the longest name containing `word` (trimmed of a possessive).
+/// `word` without a final possessive `’s` or `'s`.
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+/// `text` in lower case, borrowed when it is ASCII without capitals (most tokens).
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
 fn cluster_by_word(ctx: &Ctx<'_, '_>, word: &str) -> Option<usize> {
-    let w = word
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let w = without_possessive(word).trim_end_matches(|c: char| !c.is_alphanumeric());
     if w.is_empty() {
         return None;
     }
@@ -1990,7 +2005,7 @@ fn cluster_by_word(ctx: &Ctx<'_, '_>, word: &str) -> Option<usize> {
         .filter(|c| {
             c.name
                 .split_whitespace()
-                .any(|x| x.trim_end_matches("’s").trim_end_matches("'s") == w)
+                .any(|x| without_possessive(x) == w)
         })
         .max_by_key(|c| {
             (
