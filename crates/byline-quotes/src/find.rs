@@ -1987,7 +1987,10 @@ fn without_possessive(word: &str) -> &str {
 
 /// `text` in lower case, borrowed when it is ASCII without capitals (most tokens).
 fn lowercase(text: &str) -> Cow<'_, str> {
-    if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.to_lowercase())
