@@ -606,13 +606,36 @@ impl<'a, 'l> Ctx<'a, 'l> {
             let prev = (lo.max(comma.saturating_sub(40))..comma)
                 .rev()
                 .find(|&k| self.toks[k].text == ",");
-            let k = prev?;
+            let mut k = prev?;
             // "Rep. Jane Doe (D-Ohio), a member of the panel, said"
             if let Some(sp) = self.tagged_name(k, lo) {
                 return Some(sp);
             }
+            let mut np_start = self.np_left(k, lo);
+            // More appositives: "Jane Doe, 45, of Dayton, said", "John Lee, of Springfield,
+            // Va., said": go back over short segments that are not a capitalised name.
+            for _ in 0..2 {
+                let name = np_start < k
+                    && is_cap(self.toks[np_start].text)
+                    && !(np_start > lo
+                        && matches!(self.low(np_start - 1), "of" | "from" | "in" | "near"));
+                if name {
+                    break;
+                }
+                let Some(earlier) = (lo.max(k.saturating_sub(8))..k)
+                    .rev()
+                    .find(|&x| self.toks[x].text == ",")
+                else {
+                    break;
+                };
+                let start = self.np_left(earlier, lo);
+                if start == earlier || !is_cap(self.toks[start].text) {
+                    break;
+                }
+                k = earlier;
+                np_start = start;
+            }
             let seg_first = self.low(k + 1);
-            let np_start = self.np_left(k, lo);
             if np_start == k {
                 return None;
             }
@@ -1601,9 +1624,12 @@ fn one_reported(
                 && words(from, k) >= 3
                 && !(k + 1..c).any(|j| ctx.low(j) == "that")
             {
-                let source = ctx
-                    .source_before(c, k + 1)
-                    .or_else(|| ctx.source_after(c, e));
+                // (after the cue a name, not a clause: "..., said the bridge was unsafe")
+                let source = ctx.source_before(c, k + 1).or_else(|| {
+                    ctx.source_after(c, e).filter(|_| {
+                        !(c + 1..e).any(|j| AUX.contains(&ctx.low(j)) || ctx.low(j) == "that")
+                    })
+                });
                 if source.is_some() {
                     let parts = vec![ctx.content(from, k)?];
                     return found(parts, c, source, e);

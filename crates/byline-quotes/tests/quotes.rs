@@ -488,6 +488,28 @@ fn a_two_word_subject_before_a_parenthetical_attribution() {
 }
 
 #[test]
+fn sources_with_several_appositives_and_no_clause_taken_for_a_source() {
+    let text = "John Lee, of Springfield, Va., said the bridge was built in 1950.\n\nJane Doe, 45, of Dayton, said the bridge was unsafe.\n\nThe bridge is unsafe, said Tom Park.";
+    assert_eq!(
+        summary(text, &find(text))
+            .into_iter()
+            .map(|(parts, _, _, speaker, _)| (parts, speaker))
+            .collect::<Vec<_>>(),
+        vec![
+            (
+                vec!["the bridge was built in 1950"],
+                Some("John Lee, of Springfield, Va.")
+            ),
+            (
+                vec!["the bridge was unsafe"],
+                Some("Jane Doe, 45, of Dayton")
+            ),
+            (vec!["The bridge is unsafe"], Some("Tom Park")),
+        ]
+    );
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
