@@ -1668,7 +1668,8 @@ fn one_reported(
         if !headline_cue
             && !evidence_cue
             && ctx.cue_prob(c) < WEAK_CUE
-            && (c + 1..e).any(|j| ctx.is_cue(j, STRONG_CUE) && !is_cap(ctx.toks[j].text))
+            && (c + 1..e.min(c + 40))
+                .any(|j| ctx.is_cue(j, STRONG_CUE) && !is_cap(ctx.toks[j].text))
         {
             i += 1;
             continue;
