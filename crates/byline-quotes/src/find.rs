@@ -1337,6 +1337,66 @@ const CIRCUMSTANCE: &[&str] = &[
     "publicly",
 ];
 
+/// Speech verbs and the preposition that introduces what they are about ("called for",
+/// "spoke about", "commented on").
+const TOPIC_CUES: &[(&str, &str)] = &[
+    ("called", "for"),
+    ("calls", "for"),
+    ("calling", "for"),
+    ("call", "for"),
+    ("spoke", "about"),
+    ("spoke", "of"),
+    ("speaks", "about"),
+    ("speaking", "about"),
+    ("speaking", "of"),
+    ("talked", "about"),
+    ("talks", "about"),
+    ("talking", "about"),
+    ("asked", "about"),
+    ("asks", "about"),
+    ("commented", "on"),
+    ("comments", "on"),
+    ("complained", "about"),
+    ("complains", "about"),
+    ("joked", "about"),
+    ("wrote", "about"),
+    ("writes", "about"),
+    ("warned", "about"),
+    ("warned", "of"),
+    ("warns", "of"),
+    ("argued", "for"),
+    ("argues", "for"),
+    ("pushed", "for"),
+    ("pushing", "for"),
+    ("advocated", "for"),
+    ("advocates", "for"),
+    ("testified", "about"),
+    ("boasted", "about"),
+    ("bragged", "about"),
+    ("raved", "about"),
+    ("criticized", "for"),
+];
+
+/// The preposition's index when token `i` starts a [`TOPIC_CUES`] pair (an adverb such as
+/// "out" or a day may come between: "spoke out on Tuesday about").
+fn topic_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize> {
+    if ctx.region[i].is_some() || ctx.mark[i] {
+        return None;
+    }
+    let verb = ctx.low(i);
+    let preps: Vec<&str> = TOPIC_CUES
+        .iter()
+        .filter(|(v, _)| *v == verb)
+        .map(|(_, p)| *p)
+        .collect();
+    if preps.is_empty() {
+        return None;
+    }
+    (i + 1..e.min(i + 5))
+        .take_while(|&k| is_word(&ctx.toks[k]) && !ctx.mark[k])
+        .find(|&k| preps.contains(&ctx.low(k)))
+}
+
 /// Verbs of evidence that report a finding when "that" follows (see `one_reported`).
 const EVIDENCE_CUES: &[&str] = &[
     "show",
@@ -1533,6 +1593,24 @@ fn one_reported(
     };
     let mut i = from;
     while i < e {
+        // "X called for ...", "X spoke about ...": a speech verb and its preposition report
+        // a topic or a demand
+        if let Some(p) = topic_prep(ctx, i, e) {
+            let end = (p + 1..e)
+                .find(|&k| matches!(ctx.toks[k].text, "," | ";" | ":") && ctx.region[k].is_none())
+                .unwrap_or(e);
+            if let (true, Some(source)) = (words(p + 1, end) >= 1, ctx.source_before(i, from)) {
+                if let Some(content) = ctx.content(p + 1, end) {
+                    let raw = Raw {
+                        parts: vec![content],
+                        cue: ctx.span(i, p + 1),
+                        source: Some(source),
+                        inherited: false,
+                    };
+                    return Some((raw, end));
+                }
+            }
+        }
         // "according to X, ..." / "..., according to X"
         if ctx.low(i) == "according" && i + 1 < e && ctx.low(i + 1) == "to" {
             let cue = ctx.span(i, i + 2);

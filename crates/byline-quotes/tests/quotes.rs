@@ -510,6 +510,30 @@ fn sources_with_several_appositives_and_no_clause_taken_for_a_source() {
 }
 
 #[test]
+fn speech_verbs_with_a_preposition_report_a_topic() {
+    let text = "The mayor called for a new bridge, and the council agreed.\n\nAnn Lee spoke out on Tuesday about the cost of the repairs.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![
+            (
+                vec!["a new bridge"],
+                "indirect",
+                Some("called for"),
+                Some("The mayor"),
+                Some("description")
+            ),
+            (
+                vec!["the cost of the repairs"],
+                "indirect",
+                Some("spoke out on Tuesday about"),
+                Some("Ann Lee"),
+                Some("name")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
