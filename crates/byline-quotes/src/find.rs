@@ -1668,8 +1668,26 @@ fn one_reported(
         let c = i;
         let w = ctx.low(c);
         let prev_comma = c > s && ctx.toks[c - 1].text == ",";
-        // participle: ", saying ..." (source = subject of the main clause)
-        if w.ends_with("ing") && prev_comma {
+        // participle: ", saying ...", "began by saying ...", "keeps saying ..." (source =
+        // subject of the main clause)
+        let gerund = c > s
+            && matches!(
+                ctx.low(c - 1),
+                "by" | "after"
+                    | "before"
+                    | "from"
+                    | "while"
+                    | "without"
+                    | "and"
+                    | "keeps"
+                    | "kept"
+                    | "keep"
+                    | "began"
+                    | "started"
+                    | "continued"
+                    | "continues"
+            );
+        if w.ends_with("ing") && (prev_comma || gerund) {
             let k = ctx.content_start(c, e);
             if words(k, e) >= 2 {
                 let source = shared.or_else(|| ctx.subject(s, c));

@@ -534,6 +534,30 @@ fn speech_verbs_with_a_preposition_report_a_topic() {
 }
 
 #[test]
+fn gerund_cues_after_a_preposition_or_a_verb_of_continuing() {
+    let text = "Lee appeared on television on Tuesday and began by saying the bridge would never close.\n\nThe mayor keeps saying the bridge is safe.";
+    assert_eq!(
+        summary(text, &find(text)),
+        vec![
+            (
+                vec!["the bridge would never close"],
+                "indirect",
+                Some("saying"),
+                Some("Lee"),
+                Some("name")
+            ),
+            (
+                vec!["the bridge is safe"],
+                "indirect",
+                Some("saying"),
+                Some("The mayor"),
+                Some("description")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
