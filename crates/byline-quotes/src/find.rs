@@ -582,7 +582,8 @@ impl<'a, 'l> Ctx<'a, 'l> {
             .rev()
             .find(|&k| self.toks[k].text == "(")?;
         let start = self.np_left(open, lo);
-        (start < open && is_cap(self.toks[start].text))
+        // (a name somewhere in it: "panel Chairman Rep. Jane Doe (R-Utah)")
+        (start < open && (start..open).any(|k| is_cap(self.toks[k].text)))
             .then(|| Span::new(self.toks[start].span.start, self.toks[end - 1].span.end))
     }
 

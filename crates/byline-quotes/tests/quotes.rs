@@ -362,6 +362,11 @@ fn sources_with_a_tag_and_an_appositive_but_not_a_participle_clause() {
         .map(|q| q.speaker.as_ref().map(|s| s.span.text(text)))
         .collect();
     assert_eq!(sources, [Some("Rep. Jane Doe (D-Ohio)"), Some("Ann Lee")]);
+    let text = "\"Subpoenas are not optional,\" panel Chairman Rep. Jane Doe (R-Utah) said after the witness failed to appear.";
+    assert_eq!(
+        find(text)[0].speaker.as_ref().map(|s| s.span.text(text)),
+        Some("panel Chairman Rep. Jane Doe (R-Utah)")
+    );
 }
 
 #[test]
