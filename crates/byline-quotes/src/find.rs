@@ -909,6 +909,34 @@ fn tail_end(ctx: &Ctx<'_, '_>, b: usize) -> usize {
     e
 }
 
+/// A tail that opens with a name or a pronoun and a verb in the present or past
+/// ("Blige sings", "Jane Doe recalled", "she writes"): the verb's index.
+fn name_then_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> {
+    let mut ws = (b..e).filter(|&i| is_word(&ctx.toks[i]));
+    let w0 = ws.next()?;
+    let pronoun = PRONOUNS.contains(&ctx.low(w0));
+    if !(pronoun || is_cap(ctx.toks[w0].text)) {
+        return None;
+    }
+    let mut v = ws.next()?;
+    if !pronoun {
+        for _ in 0..3 {
+            if !is_cap(ctx.toks[v].text) {
+                break;
+            }
+            v = ws.next()?;
+        }
+    }
+    let w = ctx.low(v);
+    let verb = !is_cap(ctx.toks[v].text)
+        && (w.ends_with("ed") || w.ends_with('s'))
+        && w.len() > 3
+        && !AUX.contains(&w)
+        && !BOUNDARY.contains(&w)
+        && !AFTER_STOP.contains(&w);
+    verb.then_some(v)
+}
+
 /// A cue missing from the lexicon in a short tail such as `, he surmised.`: a lowercase
 /// word right after a pronoun or a capitalised name, or right before one.
 fn tail_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> {
@@ -1076,8 +1104,9 @@ fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut Vec<Raw>) {
                     break;
                 }
             }
-            let tail_cue = (b..e)
-                .find(|&i| ctx.is_cue(i, 0.2))
+            // (a name and its verb first: "...,” Blige sings to Clinton before asking her")
+            let tail_cue = name_then_verb(ctx, b, e)
+                .or_else(|| (b..e).find(|&i| ctx.is_cue(i, 0.2)))
                 .or_else(|| tail_verb(ctx, b, e));
             if let Some(c) = tail_cue {
                 if cue.is_none() {

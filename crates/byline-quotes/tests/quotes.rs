@@ -563,6 +563,18 @@ fn gerund_cues_after_a_preposition_or_a_verb_of_continuing() {
 }
 
 #[test]
+fn a_name_and_its_verb_open_the_tail_before_a_later_cue() {
+    let text = "“Keep your hands in sight,” Lee sings to the crowd before asking them, “Where do we go from here?”";
+    let quotes = find(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].cue.map(|c| c.text(text)), Some("sings"));
+    assert_eq!(
+        quotes[0].speaker.as_ref().map(|s| s.span.text(text)),
+        Some("Lee")
+    );
+}
+
+#[test]
 fn according_to_and_tail_attributions() {
     let text = "According to the transport department, about 40,000 vehicles cross the old bridge every day.\n\nConstruction is expected to begin next spring, officials said.";
     assert_eq!(
