@@ -934,7 +934,30 @@ fn name_then_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> {
         && !AUX.contains(&w)
         && !BOUNDARY.contains(&w)
         && !AFTER_STOP.contains(&w);
-    verb.then_some(v)
+    // A verb, not a noun ("White House press secretary"): what follows is punctuation or a
+    // word that follows a verb of speaking ("sings to", "yells,").
+    let after_verb = !ctx.toks.get(v + 1).is_some_and(is_word)
+        || matches!(
+            ctx.low(v + 1),
+            "to" | "at"
+                | "in"
+                | "on"
+                | "for"
+                | "with"
+                | "about"
+                | "from"
+                | "as"
+                | "before"
+                | "after"
+                | "while"
+                | "him"
+                | "her"
+                | "them"
+                | "it"
+                | "me"
+                | "us"
+        );
+    (verb && after_verb).then_some(v)
 }
 
 /// A cue missing from the lexicon in a short tail such as `, he surmised.`: a lowercase

@@ -572,6 +572,10 @@ fn a_name_and_its_verb_open_the_tail_before_a_later_cue() {
         quotes[0].speaker.as_ref().map(|s| s.span.text(text)),
         Some("Lee")
     );
+    // A noun after the name is not a verb: the cue is the one after the full name.
+    let text = "“We will rebuild,” White House press secretary Ann Lee said on Monday.";
+    let quotes = find(text);
+    assert_eq!(quotes[0].cue.map(|c| c.text(text)), Some("said"));
 }
 
 #[test]
