@@ -78,8 +78,8 @@
 //! 1,000 with tokenizing and entity recognition included (the recognizer takes most of it).
 //!
 //! On PolNeAR dev (`eval-quotes`, scored as `score_quotes.py` does) the finder reaches 94.3
-//! content F1 and 89.2 end-to-end F1 (content and speaker) on direct quotes, and 69.4 content
-//! F1 and 63.3 end-to-end F1 over all attributions. Besides cue words around a clause, it
+//! content F1 and 89.4 end-to-end F1 (content and speaker) on direct quotes, and 69.4 content
+//! F1 and 63.4 end-to-end F1 over all attributions. Besides cue words around a clause, it
 //! reads headline conventions (`Mayor Says ...`, `Poll: ...`), transcript turns
 //! (`"PENCE: ...`), datelines, evidence verbs before "that" (`a poll shows that ...`) and
 //! attributions in the middle of a sentence (`..., he said, and ...`), speech verbs with
