@@ -442,33 +442,20 @@ impl Joint {
         if !t.alpha {
             return;
         }
-        let mut type_counts = [0u32; 5];
-        let mut total = 0u32;
-        for (tag, &c) in st.tags.iter().enumerate() {
-            let c = c as u32 - (tag == own) as u32;
+        let others = st.others(own);
+        for (tag, &c) in others.tags.iter().enumerate().skip(1) {
             if c > 0 {
-                total += c;
-                type_counts[features::tag_type(tag)] += c;
-                if tag != 0 {
-                    add(out, &d.other[tag]);
-                }
+                add(out, &d.other[tag]);
             }
         }
         let caps = ctx.case_mode();
         let mut keys = [0u32; 1];
-        if total > 0 {
-            let mut best = 0;
+        if others.total > 0 {
+            add(out, &d.best[others.best]);
+            keys[0] = features::fkey(105, others.best as u64, features::comb(t.sshape, caps));
             for k in 1..5 {
-                if type_counts[k] > type_counts[best] {
-                    best = k;
-                }
-            }
-            add(out, &d.best[best]);
-            keys[0] = features::fkey(105, best as u64, features::comb(t.sshape, caps));
-            for (k, &c) in type_counts.iter().enumerate().skip(1) {
-                if c > 0 {
-                    let q = (c * 4).checked_div(total).unwrap_or(0).min(4) as usize;
-                    add(out, &d.share[k][q]);
+                if others.types[k] > 0 {
+                    add(out, &d.share[k][others.share(k) as usize]);
                 }
             }
         } else {

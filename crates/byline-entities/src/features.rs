@@ -276,13 +276,7 @@ impl SentCtx {
 pub(crate) fn local(s: &[Tok], i: usize, ctx: SentCtx, out: &mut Vec<u32>) {
     let t = &s[i];
     let n = s.len();
-    let get = |j: isize| -> Option<&Tok> {
-        if j < 0 || j as usize >= n {
-            None
-        } else {
-            Some(&s[j as usize])
-        }
-    };
+    let get = |j: isize| usize::try_from(j).ok().and_then(|j| s.get(j));
     let ii = i as isize;
     let lw = |j: isize, bound: u64| get(j).map_or(bound, |x| x.lower);
     let sh = |j: isize, bound: u64| get(j).map_or(bound, |x| x.sshape);
@@ -444,14 +438,7 @@ pub(crate) fn local_pos(t: &Tok, pos: u64, n: usize, ctx: SentCtx, out: &mut Vec
 /// [`next1`], [`prev2`], [`next2`]: those combining the token with its neighbours.
 pub(crate) fn local_ctx(s: &[Tok], i: usize, ctx: SentCtx, out: &mut Vec<u32>) {
     let t = &s[i];
-    let n = s.len();
-    let get = |j: isize| -> Option<&Tok> {
-        if j < 0 || j as usize >= n {
-            None
-        } else {
-            Some(&s[j as usize])
-        }
-    };
+    let get = |j: isize| usize::try_from(j).ok().and_then(|j| s.get(j));
     let ii = i as isize;
     let lw = |j: isize, bound: u64| get(j).map_or(bound, |x| x.lower);
     let sh = |j: isize, bound: u64| get(j).map_or(bound, |x| x.sshape);
@@ -504,6 +491,55 @@ pub(crate) struct WordStats {
     pub first_at: u32,
 }
 
+impl WordStats {
+    /// The pass-1 tags of the word's other occurrences (this occurrence's tag `own` left
+    /// out), as the document features see them.
+    pub(crate) fn others(&self, own: usize) -> Others {
+        let mut o = Others {
+            tags: [0; NT],
+            types: [0; 5],
+            total: 0,
+            best: 0,
+        };
+        for (tag, &c) in self.tags.iter().enumerate() {
+            let c = c as u32 - (tag == own) as u32;
+            if c > 0 {
+                o.tags[tag] = c;
+                o.total += c;
+                o.types[tag_type(tag)] += c;
+            }
+        }
+        for k in 1..5 {
+            if o.types[k] > o.types[o.best] {
+                o.best = k;
+            }
+        }
+        o
+    }
+}
+
+/// See [`WordStats::others`].
+pub(crate) struct Others {
+    /// Count of each tag.
+    pub tags: [u32; NT],
+    /// Counts per tag type (0 = O).
+    pub types: [u32; 5],
+    /// All other occurrences.
+    pub total: u32,
+    /// The most frequent type (the first on ties; 0 when there are none).
+    pub best: usize,
+}
+
+impl Others {
+    /// The share of type `k` among the other occurrences, in quarters (0 to 4).
+    pub(crate) fn share(&self, k: usize) -> u32 {
+        (self.types[k] * 4)
+            .checked_div(self.total)
+            .unwrap_or(0)
+            .min(4)
+    }
+}
+
 /// The type of a tag (0 = O, 1..=4 types).
 #[inline]
 pub(crate) fn tag_type(t: usize) -> usize {
@@ -546,35 +582,20 @@ pub(crate) fn doc(
     if !t.alpha {
         return;
     }
-    let mut type_counts = [0u32; 5];
-    let mut total = 0u32;
-    for (tag, &c) in st.tags.iter().enumerate() {
-        let c = c as u32 - (tag == own) as u32;
+    let others = st.others(own);
+    for (tag, &c) in others.tags.iter().enumerate().skip(1) {
         if c > 0 {
-            total += c;
-            type_counts[tag_type(tag)] += c;
-            if tag != 0 {
-                out.push(fkey(103, tag as u64, 0));
-            }
+            out.push(fkey(103, tag as u64, 0));
         }
     }
     let caps = ctx.case_mode();
-    if total > 0 {
-        let mut best = 0;
+    if others.total > 0 {
+        let best = others.best as u64;
+        out.push(fkey(104, best, 0));
+        out.push(fkey(105, best, comb(t.sshape, caps)));
         for k in 1..5 {
-            if type_counts[k] > type_counts[best] {
-                best = k;
-            }
-        }
-        out.push(fkey(104, best as u64, 0));
-        out.push(fkey(105, best as u64, comb(t.sshape, caps)));
-        for (k, &c) in type_counts.iter().enumerate().skip(1) {
-            if c > 0 {
-                out.push(fkey(
-                    106,
-                    k as u64,
-                    (c * 4).checked_div(total).unwrap_or(0).min(4) as u64,
-                ));
+            if others.types[k] > 0 {
+                out.push(fkey(106, k as u64, others.share(k) as u64));
             }
         }
     } else {
