@@ -340,6 +340,12 @@ fn regions(text: &str) -> Vec<Region> {
     out
 }
 
+/// Punctuation that may stand inside a name or noun phrase ("Al-Sharaa", "O’Brien",
+/// "Putin’s", "Jr.", "AT&T").
+fn inside_name(t: &Token<'_>) -> bool {
+    matches!(t.text, "-" | "’" | "'" | "’s" | "'s" | "." | "&")
+}
+
 fn is_word(t: &Token<'_>) -> bool {
     t.text.chars().any(char::is_alphanumeric)
 }
@@ -535,8 +541,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             let ok = if is_word(t) {
                 !(BOUNDARY.contains(&w) || (self.is_cue(k - 1, self.min_prob) && !is_cap(t.text)))
             } else {
-                matches!(t.text, "-" | "’" | "'" | "’s" | "'s" | "." | "&")
-                    && !(t.text == "." && t.space_before)
+                inside_name(t) && !(t.text == "." && t.space_before)
             };
             if !ok || self.mark[k - 1] || self.region[k - 1].is_some() {
                 break;
@@ -740,7 +745,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             let t = &self.toks[e];
             let w = self.low(e);
             let cap = is_cap(t.text);
-            let stop = !is_word(t) && !matches!(t.text, "-" | "’" | "'" | "’s" | "'s" | "." | "&");
+            let stop = !is_word(t) && !inside_name(t);
             if stop || AUX.contains(&w) || BOUNDARY.contains(&w) || self.is_cue(e, self.min_prob) {
                 break;
             }
