@@ -226,6 +226,12 @@ fn memchr_at(b: &[u8], from: usize) -> usize {
         .map_or(usize::MAX / 2, |p| j + p)
 }
 
+/// Whether `’` (U+2019, apostrophe or closing single quote) starts at byte `j`.
+#[inline]
+fn curly_apostrophe_at(b: &[u8], j: usize) -> bool {
+    b.get(j..j + 3) == Some(&[0xE2, 0x80, 0x99])
+}
+
 /// Contractions written without the apostrophe that `informal_split` cuts before `nt`.
 const NT: [&[u8]; 16] = [
     b"dont",
@@ -554,7 +560,7 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
                 } else if end == b'\'' {
                     // A clitic or a closing quote: no URL or e-mail address holds `'`.
                     i = self.apostrophe(i, j, 1, false);
-                } else if end == 0xE2 && b.get(j + 1..j + 3) == Some(&[0x80, 0x99]) {
+                } else if curly_apostrophe_at(b, j) {
                     // The same with `’`.
                     i = self.apostrophe(i, j, 3, false);
                 } else if end == 0xE2
@@ -966,7 +972,7 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
                     break;
                 }
                 b'\'' => return self.apostrophe(start, j, 1, seg_digits),
-                0xE2 if b.get(j + 1) == Some(&0x80) && b.get(j + 2) == Some(&0x99) => {
+                0xE2 if curly_apostrophe_at(b, j) => {
                     return self.apostrophe(start, j, 3, seg_digits)
                 }
                 _ => break,
