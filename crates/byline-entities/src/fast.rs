@@ -783,16 +783,20 @@ mod tests {
              $ 2 billion to Kenya . \n Al-Sharaa 's office declined to comment , Reuters said .",
             "SOCCER - ENGLISH LEAGUE RESULTS . \n London 1996-08-30 \n Arsenal 2 Chelsea 1 \n \
              Liverpool 0 Everton 0 \n \n the mayor of springfield , john smith , spoke to cnn .",
+            // A longer article of our own writing: repeated names, titles, quotes, numbers.
+            "( Harbor Gazette ) -- The city of Port Ellery will close its oldest bridge , Mayor \
+             Helen Ostrova said on Tuesday . \n `` We cannot ask people to drive across it , '' \
+             Ostrova told reporters at City Hall . \n Daniel Okafor , the chief engineer of the \
+             Port Ellery Transit Authority , said the cracks were found in March . \n Okafor \
+             said the Marlow Street Bridge opened in 1931 . Maria Lindqvist , who owns a bakery \
+             on Marlow Street , said sales fell by a third in 2019 . \n Governor Samuel Achebe \
+             promised $ 120 million ; Achebe said the money would come from the state budget . \n \
+             OSTROVA : BRIDGE WILL REOPEN IN 2028 \n the transit authority will add ferries \
+             across the harbor and buses on Kellerman Avenue .",
         ];
-        let seed = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../seeds/000_83454c8955081748.txt"
-        ))
-        .unwrap_or_default();
         texts
             .iter()
             .copied()
-            .chain([seed.as_str()])
             .map(|t| {
                 t.split('\n')
                     .map(|l| l.split_whitespace().map(str::to_string).collect())

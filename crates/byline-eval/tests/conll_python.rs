@@ -1,7 +1,6 @@
 //! The conlleval port gives the same numbers as `../shared/tools/conlleval.py`.
 
 use byline_eval::conll::{read_conll, Score};
-use std::path::PathBuf;
 use std::process::Command;
 
 /// Deterministic pseudo-random tags in mixed schemes (IOB1, IOB2, BILOU, IOBES, bare types).
@@ -40,17 +39,13 @@ fn generate() -> String {
 
 #[test]
 fn conlleval_port_matches_python() {
-    let tools =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/conlleval.py");
-    if Command::new("python3").arg("--version").output().is_err() {
-        println!("NOTICE: python3 not found; skipping the conlleval comparison");
+    let test = "conlleval_port_matches_python";
+    let Some(tools) = byline_eval::testdata::shared(test, "tools/conlleval.py") else {
+        return;
+    };
+    if !byline_eval::testdata::python3(test) {
         return;
     }
-    assert!(
-        tools.exists(),
-        "reference scorer missing: {}",
-        tools.display()
-    );
     let input = generate();
     let path = std::env::temp_dir().join(format!("byline-conll-test-{}.txt", std::process::id()));
     std::fs::write(&path, &input).unwrap();

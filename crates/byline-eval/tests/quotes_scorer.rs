@@ -3,7 +3,6 @@
 
 use byline_eval::quotes::{self, ArticleRec, QuoteRec};
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::process::Command;
 
 /// A small deterministic pseudo-random generator (no dependency).
@@ -180,20 +179,13 @@ fn quote_json(q: &QuoteRec, gold: bool) -> serde_json::Value {
 
 #[test]
 fn rust_port_equals_python_reference() {
-    let script =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/score_quotes.py");
-    if Command::new("python3").arg("--version").output().is_err() {
-        println!(
-            "notice: python3 is missing; skipping the comparison with {}",
-            script.display()
-        );
+    let test = "rust_port_equals_python_reference";
+    let Some(script) = byline_eval::testdata::shared(test, "tools/score_quotes.py") else {
+        return;
+    };
+    if !byline_eval::testdata::python3(test) {
         return;
     }
-    assert!(
-        script.exists(),
-        "reference scorer missing: {}",
-        script.display()
-    );
     let mut rng = Lcg(20161108);
     let mut gold = Vec::new();
     let mut pred = HashMap::new();

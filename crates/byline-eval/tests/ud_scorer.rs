@@ -1,7 +1,6 @@
 //! The Rust port of `score_ud.py` gives the same numbers as the Python reference.
 
 use byline_eval::ud::{parse_conllu, Scorer, UdResult};
-use std::path::PathBuf;
 use std::process::Command;
 
 /// A small CoNLL-U file written for this test: two paragraphs, multiword tokens (straight and
@@ -76,34 +75,25 @@ const GOLD: &str = "\
 ";
 
 fn python_score(
+    script: &std::path::Path,
     gold: &std::path::Path,
     pred: &std::path::Path,
     offsets: &str,
-) -> Option<serde_json::Value> {
-    let script =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/score_ud.py");
+) -> serde_json::Value {
     let out = Command::new("python3")
-        .arg(&script)
+        .arg(script)
         .args(["score"])
         .arg(gold)
         .arg(pred)
         .args(["--offsets", offsets, "--json"])
-        .output();
-    let out = match out {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!(
-                "NOTICE: python3 not available ({e}); skipping the comparison with score_ud.py"
-            );
-            return None;
-        }
-    };
+        .output()
+        .expect("python3 runs");
     assert!(
         out.status.success(),
         "score_ud.py failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    Some(serde_json::from_slice(&out.stdout).expect("JSON from score_ud.py"))
+    serde_json::from_slice(&out.stdout).expect("JSON from score_ud.py")
 }
 
 fn compare(res: &UdResult, py: &serde_json::Value) {
@@ -223,11 +213,15 @@ fn equal_to_python_scorer() {
     let res = scorer.result();
     assert!(res.out_of_range_spans > 0);
     assert_eq!(res.documents_without_prediction, 1);
-    if let Some(py) = python_score(&gold, &pred, "utf8") {
-        compare(&res, &py);
-    }
-    if let Some(py) = python_score(&gold, &cpred, "chars") {
-        compare(&char_scorer.result(), &py);
+    let test = "equal_to_python_scorer";
+    let script = byline_eval::testdata::shared(test, "tools/score_ud.py")
+        .filter(|_| byline_eval::testdata::python3(test));
+    if let Some(script) = script {
+        compare(&res, &python_score(&script, &gold, &pred, "utf8"));
+        compare(
+            &char_scorer.result(),
+            &python_score(&script, &gold, &cpred, "chars"),
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
