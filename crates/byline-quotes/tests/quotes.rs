@@ -1,4 +1,5 @@
-//! Behaviour of the quote finder on hand-written news sentences and the seed article.
+//! Behaviour of the quote finder on hand-written news sentences (the seed article: the
+//! workspace's `tests/seed.rs`).
 
 use byline_quotes::{ErrorKind, Quote, QuoteFinder, QuoteKind, Via};
 
@@ -663,64 +664,6 @@ fn configuration_errors() {
         .unwrap();
     assert_eq!(f.cue_words(), 1);
     assert!(QuoteFinder::new().cue_words() > 300);
-}
-
-#[test]
-fn seed_article_attributions() {
-    let text = include_str!("../../../seeds/000_83454c8955081748.txt");
-    let analysis = byline_tokenize::analyze(text);
-    let entities = byline_entities::Recognizer::new().recognize(&analysis);
-    let quotes = QuoteFinder::new().find(&analysis, &entities);
-    let got: Vec<(String, Option<String>, Option<Via>)> = quotes
-        .iter()
-        .map(|q| {
-            let words: Vec<&str> = q.span.text(text).split_whitespace().take(3).collect();
-            (
-                words.join(" "),
-                q.speaker.as_ref().and_then(|s| s.name.clone()),
-                q.speaker.as_ref().map(|s| s.via),
-            )
-        })
-        .collect();
-    let putin = Some("Vladimir Putin".to_string());
-    let sharaa = Some("Ahmed Al-Sharaa".to_string());
-    let novak = Some("Alexander Novak".to_string());
-    let want: Vec<(String, Option<String>, Option<Via>)> = vec![
-        ("After the toppling".into(), None, Some(Via::Anonymous)),
-        ("the two countries".into(), putin.clone(), Some(Via::Name)),
-        (
-            "Throughout these decades,".into(),
-            putin.clone(),
-            Some(Via::Pronoun),
-        ),
-        (
-            "the overthrowing of".into(),
-            putin.clone(),
-            Some(Via::Description),
-        ),
-        (
-            "Syria’s most recent".into(),
-            putin.clone(),
-            Some(Via::Description),
-        ),
-        (
-            "it wanted to".into(),
-            Some("Israel".to_string()),
-            Some(Via::Name),
-        ),
-        ("his country was".into(), sharaa.clone(), Some(Via::Name)),
-        ("We have close".into(), sharaa, Some(Via::Pronoun)),
-        ("his country was".into(), novak.clone(), Some(Via::Name)),
-        ("Today, we discussed".into(), novak.clone(), Some(Via::Name)),
-        ("All of this".into(), novak, Some(Via::Pronoun)),
-    ];
-    assert_eq!(got, want);
-    let anon = quotes[0].speaker.as_ref().unwrap();
-    assert_eq!(anon.span.text(text), "an official source in Russia");
-    assert_eq!(
-        quotes[3].speaker.as_ref().unwrap().span.text(text),
-        "The Russian leader"
-    );
 }
 
 #[test]

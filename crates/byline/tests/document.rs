@@ -1,34 +1,16 @@
-//! The `Document` JSON format: its shape is pinned on the seed article, it round-trips through
-//! serde, and its fields match what the library layers produce.
+//! The `Document` JSON format: its shape is stable, it round-trips through serde, and its fields
+//! match what the library layers produce. The article is our own writing (`tests/article.txt`);
+//! the whole document of the seed article is pinned by the workspace's `tests/seed.rs`.
 
 use byline::{Document, Pipeline, SCHEMA};
 use serde_json::Value;
 
-const SEED: &str = include_str!("../../../seeds/000_83454c8955081748.txt");
-const PINNED: &str = "tests/seed.json";
+const SEED: &str = include_str!("article.txt");
 
 fn keys(v: &Value) -> Vec<&str> {
     let mut k: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     k.sort_unstable();
     k
-}
-
-/// The whole JSON document of the seed article is pinned in `tests/seed.json`. When a change
-/// to a model or a rule changes the output on purpose, regenerate it with
-/// `BYLINE_BLESS=1 cargo test -p byline --test document` and review the diff.
-#[test]
-fn seed_document_is_pinned() {
-    let doc = Pipeline::builder().tokens(true).build().analyze(SEED);
-    let json = serde_json::to_string_pretty(&doc).unwrap() + "\n";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PINNED);
-    if std::env::var_os("BYLINE_BLESS").is_some() {
-        std::fs::write(&path, &json).unwrap();
-    }
-    let pinned = std::fs::read_to_string(&path).expect("tests/seed.json exists");
-    assert!(
-        pinned == json,
-        "the seed document differs from {PINNED}; if intended, rerun with BYLINE_BLESS=1 and review the diff"
-    );
 }
 
 #[test]
@@ -140,7 +122,7 @@ fn layers_switch_off() {
     let doc = p.analyze(SEED);
     assert!(doc.entities.is_empty() && doc.clusters.is_empty());
     assert!(doc.quotes.is_empty() && doc.summary.is_empty());
-    assert_eq!(doc.paragraphs.len(), 13);
+    assert_eq!(doc.paragraphs.len(), 10);
     assert_eq!(doc.tokens, None);
 }
 
