@@ -145,11 +145,11 @@ mod tagger;
 pub mod train;
 
 use byline_tokenize::{Analysis, Span};
-use once_cell::sync::Lazy;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::LazyLock;
 
 /// Entity type, with CoNLL-2003 conventions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -282,7 +282,7 @@ impl Error {
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../model/ner.bin");
 
-static EMBEDDED: Lazy<Arc<model::Model>> = Lazy::new(|| {
+static EMBEDDED: LazyLock<Arc<model::Model>> = LazyLock::new(|| {
     // The embedded model is checked by the crate's tests; an unreadable one degrades to a
     // model that finds nothing rather than panicking.
     Arc::new(model::Model::from_bytes(EMBEDDED_BYTES).unwrap_or_default())

@@ -285,8 +285,8 @@ impl QuoteFinderBuilder {
     }
 }
 
-static EMBEDDED: once_cell::sync::Lazy<Arc<Lexicon>> =
-    once_cell::sync::Lazy::new(|| Arc::new(Lexicon::embedded()));
+static EMBEDDED: std::sync::LazyLock<Arc<Lexicon>> =
+    std::sync::LazyLock::new(|| Arc::new(Lexicon::embedded()));
 
 /// Finds and attributes quotes. Build once, reuse.
 #[derive(Clone, Debug)]

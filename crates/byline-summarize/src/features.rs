@@ -86,7 +86,7 @@ const ANAPH: u8 = 4;
 const TRIGGER: u8 = 8;
 
 /// Word classes by hash: stopword, attribution verb, anaphoric opener, boilerplate trigger.
-static LEXICON: once_cell::sync::Lazy<FastMap<u8>> = once_cell::sync::Lazy::new(|| {
+static LEXICON: std::sync::LazyLock<FastMap<u8>> = std::sync::LazyLock::new(|| {
     let mut m: FastMap<u8> = FastMap::default();
     for (list, flag) in [
         (STOPWORDS, STOP),
