@@ -68,8 +68,9 @@
 //!
 //! # Crate features
 //!
-//! - `serde` (default): `Serialize`/`Deserialize` for [`Label`] (as `"PER"`, `"ORG"`, `"LOC"`,
-//!   `"MISC"`).
+//! - `serde` (off by default): `Serialize`/`Deserialize` for [`Entities`], [`Entity`],
+//!   [`Cluster`] and [`Label`] (as `"PER"`, `"ORG"`, `"LOC"`, `"MISC"`); enables
+//!   `byline-tokenize/serde`.
 //!
 //! # Performance
 //!
@@ -202,6 +203,7 @@ impl Label {
 
 /// One entity mention.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Entity {
     /// Byte offsets into the text.
     pub span: Span,
@@ -217,6 +219,7 @@ pub struct Entity {
 
 /// Mentions of one entity in a document ("Vladimir Putin", "Putin", "Putin’s").
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Cluster {
     /// Index of this cluster in [`Entities::clusters`].
     pub id: usize,
@@ -230,6 +233,7 @@ pub struct Cluster {
 
 /// Entities and clusters of one document.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Entities {
     /// Mentions in text order.
     pub entities: Vec<Entity>,

@@ -66,8 +66,8 @@
 //!
 //! # Crate features
 //!
-//! * `serde` (default): `Serialize`/`Deserialize` for [`Quote`], [`QuoteKind`], [`Speaker`]
-//!   and [`Via`].
+//! * `serde` (off by default): `Serialize`/`Deserialize` for [`Quote`], [`QuoteKind`],
+//!   [`Speaker`] and [`Via`]; enables `byline-tokenize/serde` and `byline-entities/serde`.
 //!
 //! # Performance
 //!

@@ -67,7 +67,10 @@
 //!
 //! # Crate features
 //!
-//! This crate has no optional features. It depends only on `byline-tokenize` and `once_cell`.
+//! * `serde` (off by default): `Serialize`/`Deserialize` for [`Budget`], [`Hints`] and
+//!   [`Selected`]; enables `byline-tokenize/serde`.
+//!
+//! It depends on `byline-tokenize` and `thiserror`.
 //!
 //! # Performance
 //!
@@ -102,6 +105,7 @@ use byline_tokenize::Analysis;
 
 /// How much text a summary may contain.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Budget {
     /// At most this many sentences.
@@ -187,6 +191,7 @@ impl Error {
 /// Empty vectors mean "no hints": the summarizer then approximates entities by repeated
 /// capitalized words and quotes by quotation marks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Hints {
     /// Byte spans of entity mentions.
     pub entities: Vec<Span>,
@@ -196,6 +201,7 @@ pub struct Hints {
 
 /// One selected sentence.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Selected {
     /// Byte span of the sentence in the original text.
     pub span: Span,

@@ -65,7 +65,8 @@
 //!
 //! # Crate features
 //!
-//! * `serde` (default): `Serialize`/`Deserialize` for [`Span`] and [`TokenKind`].
+//! * `serde` (off by default): `Serialize`/`Deserialize` for [`Span`], [`TokenKind`],
+//!   [`Sentence`] and [`Paragraph`].
 //!
 //! # Performance
 //!
@@ -217,6 +218,7 @@ pub struct Token<'a> {
 
 /// A sentence: its byte span and the range of token indices it covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Sentence {
     /// Byte offsets from the start of the first token to the end of the last.
     pub span: Span,
@@ -226,6 +228,7 @@ pub struct Sentence {
 
 /// A paragraph (text separated by blank lines): its byte span and token range.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Paragraph {
     /// Byte offsets from the start of the first token to the end of the last.
     pub span: Span,
