@@ -7,9 +7,13 @@
 use byline_entities::Recognizer;
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "seeds/000_83454c8955081748.txt".to_string());
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/seeds/000_83454c8955081748.txt"
+        )
+        .to_string()
+    });
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
@@ -19,7 +23,11 @@ fn main() {
     };
     let analysis = byline_tokenize::analyze(&text);
     let found = Recognizer::new().recognize(&analysis);
-    println!("{} entities:", found.entities.len());
+    println!(
+        "{} entities (byte offsets, label, the model's confidence in the label from 0 to 1, \
+         text, cluster):",
+        found.entities.len()
+    );
     for e in &found.entities {
         println!(
             "  {:>6}..{:<6} {:<4} {:.2}  {:<28} cluster {}",

@@ -7,9 +7,13 @@
 use byline::Pipeline;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "seeds/000_83454c8955081748.txt".to_string());
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/seeds/000_83454c8955081748.txt"
+        )
+        .to_string()
+    });
     let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
 
     let pipeline = Pipeline::new();

@@ -5,13 +5,17 @@
 use byline_summarize::{Budget, Summarizer};
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "seeds/000_83454c8955081748.txt".to_string());
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/seeds/000_83454c8955081748.txt"
+        )
+        .to_string()
+    });
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("cannot read {path}: {e} (run from the workspace root or pass a file)");
+            eprintln!("cannot read {path}: {e}");
             std::process::exit(2);
         }
     };

@@ -9,7 +9,7 @@
 pub struct Corpus {
     /// The environment variable that overrides the path.
     pub env: &'static str,
-    /// The default path, relative to the workspace root.
+    /// The default path, relative to this bench package (`benches/`).
     pub path: &'static str,
     /// The JSON field that holds the text.
     pub field: &'static str,
@@ -19,7 +19,7 @@ pub struct Corpus {
 #[allow(dead_code)]
 pub const CNNDM: Corpus = Corpus {
     env: "BYLINE_CNNDM",
-    path: "../shared/data/cnndm/dev.jsonl",
+    path: "../../shared/data/cnndm/dev.jsonl",
     field: "article",
 };
 
@@ -27,7 +27,7 @@ pub const CNNDM: Corpus = Corpus {
 #[allow(dead_code)]
 pub const POLNEAR: Corpus = Corpus {
     env: "BYLINE_POLNEAR",
-    path: "../shared/data/quotes/polnear-dev.jsonl",
+    path: "../../shared/data/quotes/polnear-dev.jsonl",
     field: "text",
 };
 
