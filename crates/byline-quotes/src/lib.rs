@@ -105,7 +105,7 @@ use byline_tokenize::{Analysis, Span};
 use lexicon::Lexicon;
 use std::sync::Arc;
 
-/// What went wrong while configuring a [`QuoteFinder`].
+/// What went wrong while configuring a [`QuoteFinder`] or parsing a [`QuoteKind`] or [`Via`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -116,6 +116,11 @@ pub enum ErrorKind {
     },
     /// The minimum cue probability was not in `[0, 1]`.
     InvalidThreshold,
+    /// The string given to `str::parse` is not the name of a [`QuoteKind`] or [`Via`].
+    UnknownName {
+        /// The string that was given.
+        name: String,
+    },
 }
 
 /// A configuration error.
@@ -183,6 +188,78 @@ impl Via {
             Via::Description => "description",
             Via::Anonymous => "anonymous",
         }
+    }
+}
+
+impl Error {
+    fn unknown_name(what: &str, name: &str, expected: &str) -> Error {
+        // Quote at most 40 characters of what was given.
+        let shown: String = name.chars().take(40).collect();
+        let more = if shown.len() < name.len() { "…" } else { "" };
+        Error {
+            kind: ErrorKind::UnknownName {
+                name: name.to_string(),
+            },
+            msg: format!("unknown {what} {shown:?}{more}: expected {expected}"),
+        }
+    }
+}
+
+/// Writes [`QuoteKind::as_str`]: `direct`, `mixed` or `indirect`.
+impl std::fmt::Display for QuoteKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// Parses `direct`, `mixed` or `indirect` (ASCII case ignored).
+///
+/// ```
+/// use byline_quotes::QuoteKind;
+/// assert_eq!("mixed".parse::<QuoteKind>()?, QuoteKind::Mixed);
+/// assert_eq!(QuoteKind::Indirect.to_string(), "indirect");
+/// # Ok::<(), byline_quotes::Error>(())
+/// ```
+impl std::str::FromStr for QuoteKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect]
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| Error::unknown_name("quote kind", s, "direct, mixed or indirect"))
+    }
+}
+
+/// Writes [`Via::as_str`]: `name`, `pronoun`, `description` or `anonymous`.
+impl std::fmt::Display for Via {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// Parses `name`, `pronoun`, `description` or `anonymous` (ASCII case ignored).
+///
+/// ```
+/// use byline_quotes::Via;
+/// assert_eq!("pronoun".parse::<Via>()?, Via::Pronoun);
+/// assert_eq!(Via::Description.to_string(), "description");
+/// # Ok::<(), byline_quotes::Error>(())
+/// ```
+impl std::str::FromStr for Via {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        [Via::Name, Via::Pronoun, Via::Description, Via::Anonymous]
+            .into_iter()
+            .find(|v| v.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                Error::unknown_name(
+                    "speaker resolution",
+                    s,
+                    "name, pronoun, description or anonymous",
+                )
+            })
     }
 }
 
