@@ -66,8 +66,8 @@ impl<'a> Output<'a> {
 /// The pipeline that computes just what `args.command` prints.
 pub fn pipeline_for(args: &Args) -> Pipeline {
     let c = args.command;
-    let mut b = Pipeline::builder()
-        .tokens(c == Command::Tokenize || args.tokens)
+    let mut b = Pipeline::builder();
+    b.tokens(c == Command::Tokenize || args.tokens)
         .entities(matches!(
             c,
             Command::Entities | Command::Quotes | Command::Analyze
@@ -75,7 +75,7 @@ pub fn pipeline_for(args: &Args) -> Pipeline {
         .quotes(matches!(c, Command::Quotes | Command::Analyze))
         .summary(matches!(c, Command::Summarize | Command::Analyze));
     if let Some(budget) = args.budget {
-        b = b.budget(budget);
+        b.budget(budget);
     }
     b.build()
 }

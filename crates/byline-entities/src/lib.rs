@@ -204,6 +204,7 @@ impl Label {
 /// One entity mention.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Entity {
     /// Byte offsets into the text.
     pub span: Span,
@@ -220,6 +221,7 @@ pub struct Entity {
 /// Mentions of one entity in a document ("Vladimir Putin", "Putin", "Putin’s").
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Cluster {
     /// Index of this cluster in [`Entities::clusters`].
     pub id: usize,
@@ -234,6 +236,7 @@ pub struct Cluster {
 /// Entities and clusters of one document.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Entities {
     /// Mentions in text order.
     pub entities: Vec<Entity>,

@@ -266,6 +266,7 @@ impl std::str::FromStr for Via {
 /// Who said a quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Speaker {
     /// The mention of the source in the text, near the quote.
     pub span: Span,
@@ -280,6 +281,7 @@ pub struct Speaker {
 /// One attribution: what was said, how, and by whom.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Quote {
     /// The whole content, from the start of the first part to the end of the last.
     pub span: Span,

@@ -202,6 +202,7 @@ pub struct Hints {
 /// One selected sentence.
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Selected {
     /// Byte span of the sentence in the original text.
     pub span: Span,

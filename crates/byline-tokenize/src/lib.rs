@@ -205,6 +205,7 @@ impl TokenKind {
 
 /// One token: a slice of the original text with its byte span and kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Token<'a> {
     /// The token's text (a slice of the input).
     pub text: &'a str,
@@ -219,6 +220,7 @@ pub struct Token<'a> {
 /// A sentence: its byte span and the range of token indices it covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Sentence {
     /// Byte offsets from the start of the first token to the end of the last.
     pub span: Span,
@@ -229,6 +231,7 @@ pub struct Sentence {
 /// A paragraph (text separated by blank lines): its byte span and token range.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Paragraph {
     /// Byte offsets from the start of the first token to the end of the last.
     pub span: Span,

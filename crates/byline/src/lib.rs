@@ -98,6 +98,7 @@ pub const SCHEMA: &str = "byline/1";
 
 /// A piece of the text: byte offsets and the text itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TextSpan {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -120,6 +121,7 @@ impl TextSpan {
 
 /// One token.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TokenRecord {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -134,6 +136,7 @@ pub struct TokenRecord {
 
 /// One entity mention.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EntityRecord {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -149,6 +152,7 @@ pub struct EntityRecord {
 
 /// All mentions of one entity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ClusterRecord {
     /// Index of this cluster in [`Document::clusters`].
     pub id: usize,
@@ -162,6 +166,7 @@ pub struct ClusterRecord {
 
 /// Who said a quote.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SpeakerRecord {
     /// Byte offset of the first byte of the speaker mention.
     pub start: usize,
@@ -179,6 +184,7 @@ pub struct SpeakerRecord {
 
 /// One quote or reported statement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct QuoteRecord {
     /// Byte offset of the start of the content.
     pub start: usize,
@@ -198,6 +204,7 @@ pub struct QuoteRecord {
 
 /// One sentence of the summary.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SummaryRecord {
     /// Byte offset of the first byte of the sentence.
     pub start: usize,
@@ -213,6 +220,7 @@ pub struct SummaryRecord {
 
 /// The analysis of one text: all offsets are UTF-8 byte offsets into that text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// The format version, [`SCHEMA`].
     pub schema: String,
@@ -233,7 +241,8 @@ pub struct Document {
     pub summary: Vec<SummaryRecord>,
 }
 
-/// Configures a [`Pipeline`].
+/// Configures a [`Pipeline`]. Like the libraries' builders, its setters take and return
+/// `&mut Self`, so they chain on `Pipeline::builder()` and also work one statement at a time.
 #[derive(Clone, Debug)]
 pub struct PipelineBuilder {
     tokenizer: Tokenizer,
@@ -261,47 +270,47 @@ impl Default for PipelineBuilder {
 
 impl PipelineBuilder {
     /// Include the tokens in the [`Document`] (default: off; they are always computed).
-    pub fn tokens(mut self, yes: bool) -> Self {
+    pub fn tokens(&mut self, yes: bool) -> &mut Self {
         self.tokens = yes;
         self
     }
     /// Run named-entity recognition (default: on). Without it, quote speakers are found but
     /// not linked to entity clusters.
-    pub fn entities(mut self, yes: bool) -> Self {
+    pub fn entities(&mut self, yes: bool) -> &mut Self {
         self.entities = yes;
         self
     }
     /// Find quotes (default: on).
-    pub fn quotes(mut self, yes: bool) -> Self {
+    pub fn quotes(&mut self, yes: bool) -> &mut Self {
         self.quotes = yes;
         self
     }
     /// Summarize (default: on, three sentences).
-    pub fn summary(mut self, yes: bool) -> Self {
+    pub fn summary(&mut self, yes: bool) -> &mut Self {
         self.summary = yes;
         self
     }
     /// The summary length (default: `Budget::Sentences(3)`). Implies `summary(true)`.
-    pub fn budget(mut self, budget: Budget) -> Self {
+    pub fn budget(&mut self, budget: Budget) -> &mut Self {
         self.budget = budget;
         self.summary = true;
         self
     }
     /// Use this tokenizer (for example one with extra abbreviations).
-    pub fn tokenizer(mut self, tokenizer: Tokenizer) -> Self {
+    pub fn tokenizer(&mut self, tokenizer: Tokenizer) -> &mut Self {
         self.tokenizer = tokenizer;
         self
     }
     /// Use this recognizer (for example one with your own model or gazetteer entries).
-    pub fn recognizer(mut self, recognizer: Recognizer) -> Self {
+    pub fn recognizer(&mut self, recognizer: Recognizer) -> &mut Self {
         self.recognizer = recognizer;
         self
     }
-    /// Builds the pipeline.
-    pub fn build(self) -> Pipeline {
+    /// Builds the pipeline. The builder can be changed and used again.
+    pub fn build(&self) -> Pipeline {
         Pipeline {
-            tokenizer: self.tokenizer,
-            recognizer: self.entities.then_some(self.recognizer),
+            tokenizer: self.tokenizer.clone(),
+            recognizer: self.entities.then(|| self.recognizer.clone()),
             finder: self.quotes.then(QuoteFinder::new),
             summarizer: self.summary.then(|| (Summarizer::new(), self.budget)),
             tokens: self.tokens,

@@ -161,3 +161,17 @@ fn pipeline_is_shareable_between_threads() {
     });
     assert_eq!(docs[0], docs[1]);
 }
+
+#[test]
+fn builder_is_set_one_statement_at_a_time_and_reused() {
+    let mut b = Pipeline::builder();
+    b.quotes(false);
+    let without = b.build();
+    b.quotes(true).tokens(true);
+    let with = b.build();
+    assert!(without.analyze(SEED).quotes.is_empty());
+    let doc = with.analyze(SEED);
+    assert!(!doc.quotes.is_empty());
+    assert!(doc.tokens.is_some());
+    assert_eq!(without.analyze(SEED).tokens, None);
+}
