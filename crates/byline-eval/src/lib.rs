@@ -4,6 +4,7 @@
 pub mod conll;
 pub mod quotes;
 pub mod rouge;
+pub mod summ;
 pub mod ud;
 
 /// Precision, recall and F1 as the reference scorers compute them: `P = tp_p / n_p`,

@@ -96,7 +96,10 @@ mod weights;
 
 pub use boilerplate::is_boilerplate;
 pub use byline_tokenize::Span;
+#[cfg(feature = "training")]
 pub use features::{FEATURE_NAMES, NUM_FEATURES};
+#[cfg(not(feature = "training"))]
+use features::{FEATURE_NAMES, NUM_FEATURES};
 
 use byline_tokenize::Analysis;
 
@@ -229,7 +232,9 @@ impl SummarizerBuilder {
         self.redundancy = lambda;
         self
     }
-    /// Replaces the feature weights (in [`FEATURE_NAMES`] order).
+    /// Replaces the feature weights (in [`FEATURE_NAMES`] order). Only with the `training`
+    /// feature, for the fitting command.
+    #[cfg(any(test, feature = "training"))]
     pub fn weights(&mut self, weights: [f32; NUM_FEATURES]) -> &mut Self {
         self.weights = weights;
         self
@@ -372,7 +377,8 @@ impl Summarizer {
     }
 
     /// The feature vectors of every sentence (in [`FEATURE_NAMES`] order), as the model sees
-    /// them. Used by the fitting command; useful to inspect why a sentence was chosen.
+    /// them. Only with the `training` feature, for the fitting command.
+    #[cfg(any(test, feature = "training"))]
     pub fn sentence_features(
         &self,
         analysis: &Analysis<'_>,
@@ -396,7 +402,10 @@ impl Summarizer {
 }
 
 #[cfg(test)]
-mod tests {
+mod tests;
+
+#[cfg(test)]
+mod trait_tests {
     use super::*;
 
     fn assert_traits<T: Clone + Send + Sync + std::fmt::Debug>() {}

@@ -1,6 +1,4 @@
-use byline_summarize::{
-    is_boilerplate, Budget, ErrorKind, Hints, Summarizer, FEATURE_NAMES, NUM_FEATURES,
-};
+use byline_summarize::{is_boilerplate, Budget, ErrorKind, Summarizer};
 use byline_tokenize::{analyze, Span};
 
 /// A short story written for these tests: byline, lead, detail, quote, near-duplicate of the
@@ -16,22 +14,6 @@ fn pick(s: &Summarizer, text: &str, budget: Budget) -> Vec<usize> {
         .iter()
         .map(|s| s.index)
         .collect()
-}
-
-/// A summarizer that ranks by position only and has no MMR penalty, so that exact selections
-/// do not depend on the fitted weights.
-fn lead_only() -> Summarizer {
-    let mut w = [0.0; NUM_FEATURES];
-    let k = FEATURE_NAMES
-        .iter()
-        .position(|n| *n == "position_inverse")
-        .unwrap();
-    w[k] = 1.0;
-    Summarizer::builder()
-        .weights(w)
-        .redundancy(0.0)
-        .build()
-        .unwrap()
 }
 
 #[test]
@@ -56,13 +38,6 @@ fn default_model_takes_the_lead_and_never_the_near_duplicate() {
 }
 
 #[test]
-fn near_duplicates_are_removed_even_without_mmr() {
-    let s = lead_only();
-    assert_eq!(pick(&s, STORY, Budget::Sentences(3)), [1, 2, 3]);
-    assert_eq!(pick(&s, STORY, Budget::Sentences(4)), [1, 2, 3, 5]);
-}
-
-#[test]
 fn selected_carry_span_index_and_score() {
     let a = analyze(STORY);
     let s = Summarizer::new().summarize(&a, Budget::Sentences(1));
@@ -73,7 +48,13 @@ fn selected_carry_span_index_and_score() {
         "The city council of Marston voted on Tuesday to close the old coal plant by 2030."
     );
     assert_eq!(s[0].index, 1);
-    assert!(s[0].score > 0.0);
+    // The score is the model's: the lead outscores every other selectable sentence.
+    let all = Summarizer::new().summarize(&a, Budget::Ratio(1.0));
+    assert!(all.len() > 1);
+    assert!(all
+        .iter()
+        .filter(|x| x.index != 1)
+        .all(|x| x.score < s[0].score && x.score.is_finite()));
 }
 
 #[test]
@@ -105,41 +86,6 @@ fn boilerplate_patterns() {
     assert!(!is_boilerplate(
         "By Friday, the river had crested at nine meters."
     ));
-}
-
-#[test]
-fn ratio_rounds_up() {
-    let s = lead_only();
-    // 7 sentences, ratio 0.3 -> ceil(2.1) = 3 sentences.
-    assert_eq!(pick(&s, STORY, Budget::Ratio(0.3)), [1, 2, 3]);
-    assert_eq!(pick(&s, STORY, Budget::Ratio(0.01)), [1]);
-}
-
-#[test]
-fn word_and_char_budgets() {
-    let s = lead_only();
-    // The lead has 16 words, "The plant employs 400 people." 5, the quote 9.
-    assert_eq!(pick(&s, STORY, Budget::Words(22)), [1, 2]);
-    // The lead does not fit in 15: sentences 2 and 3 (5 + 9 words) do.
-    assert_eq!(pick(&s, STORY, Budget::Words(15)), [2, 3]);
-    assert_eq!(pick(&s, STORY, Budget::Words(3)), Vec::<usize>::new());
-    // The lead has 81 characters, sentence 2 has 29.
-    assert_eq!(pick(&s, STORY, Budget::Chars(81)), [1]);
-    assert_eq!(pick(&s, STORY, Budget::Chars(110)), [1, 2]);
-    assert_eq!(pick(&s, STORY, Budget::Chars(109)), [1]);
-    // Budgets hold for the default model too.
-    let a = analyze(STORY);
-    let words: usize = Summarizer::new()
-        .summarize(&a, Budget::Words(30))
-        .iter()
-        .map(|x| {
-            a.sentence_tokens(x.index)
-                .iter()
-                .filter(|t| t.text.chars().any(char::is_alphanumeric))
-                .count()
-        })
-        .sum();
-    assert!(words <= 30 && words > 0, "{words}");
 }
 
 #[test]
@@ -194,62 +140,6 @@ fn checked_budgets() {
     );
     let msg = Budget::ratio(2.0).unwrap_err().to_string();
     assert!(msg.contains("greater than 0 and at most 1"), "{msg}");
-}
-
-#[test]
-fn builder_validates() {
-    let e = Summarizer::builder().redundancy(-1.0).build().unwrap_err();
-    assert_eq!(*e.kind(), ErrorKind::InvalidParameter);
-    let mut w = [0.0; byline_summarize::NUM_FEATURES];
-    w[3] = f32::INFINITY;
-    let e = Summarizer::builder().weights(w).build().unwrap_err();
-    assert_eq!(*e.kind(), ErrorKind::InvalidParameter);
-    assert!(e.to_string().contains("in_first_three"), "{e}");
-}
-
-#[test]
-fn quote_hints_lower_a_sentence() {
-    let a = analyze(STORY);
-    let s = Summarizer::new();
-    let plain = s.sentence_features(&a, &Hints::default());
-    let hints = Hints {
-        entities: vec![],
-        quotes: vec![Span::new(101, 130)],
-    };
-    let hinted = s.sentence_features(&a, &hints);
-    let q = byline_summarize::FEATURE_NAMES
-        .iter()
-        .position(|n| *n == "quote_fraction")
-        .unwrap();
-    assert_eq!(plain[2][q], 0.0);
-    assert_eq!(hinted[2][q], 1.0);
-    let score = |h: &Hints| {
-        s.summarize_with(&a, Budget::Ratio(1.0), h)
-            .into_iter()
-            .find(|x| x.index == 2)
-            .unwrap()
-            .score
-    };
-    assert!(score(&hints) < score(&Hints::default()));
-}
-
-#[test]
-fn entity_hints_raise_repeated_names() {
-    let text = "Rain fell across the region on Monday. Farmers in Tolvik said the harvest was late. Tolvik officials opened a shelter. The weather office expects more rain.";
-    let a = analyze(text);
-    let s = Summarizer::new();
-    let e = byline_summarize::FEATURE_NAMES
-        .iter()
-        .position(|n| *n == "entity_salience")
-        .unwrap();
-    let hints = Hints {
-        entities: vec![Span::new(50, 56), Span::new(84, 90)],
-        quotes: vec![],
-    };
-    let f = s.sentence_features(&a, &hints);
-    assert!(f[1][e] > 0.0 && f[2][e] > 0.0);
-    assert_eq!(f[0][e], 0.0);
-    assert_eq!(f[3][e], 0.0);
 }
 
 #[test]
