@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Number of features per sentence (the length of every feature vector).
-pub const NUM_FEATURES: usize = 21;
+pub const NUM_FEATURES: usize = 40;
 
 /// Names of the features, in vector order (for reports and the fitting command).
 pub const FEATURE_NAMES: [&str; NUM_FEATURES] = [
@@ -32,6 +32,25 @@ pub const FEATURE_NAMES: [&str; NUM_FEATURES] = [
     "in_first_five",
     "capitalized_density",
     "lexrank",
+    "is_second",
+    "is_third",
+    "length_15_24",
+    "length_25_34",
+    "lead_in_short_article",
+    "lead_in_long_article",
+    "term_frequency",
+    "first_similarity_rank",
+    "centroid_rank",
+    "is_fourth",
+    "is_fifth",
+    "in_last_fifth",
+    "length_35_45",
+    "ends_with_colon",
+    "mentions_top_entity",
+    "has_number",
+    "centroid_times_lead",
+    "centroid_squared",
+    "mostly_quoted",
 ];
 
 /// Neighbours on each side used for the similarity graph (keeps the graph linear in size).
@@ -185,6 +204,7 @@ pub(crate) fn compute(
     let mut question: Vec<bool> = Vec::with_capacity(n);
     let mut content: Vec<usize> = Vec::with_capacity(n);
     let mut caps: Vec<usize> = Vec::with_capacity(n);
+    let mut colon: Vec<bool> = Vec::with_capacity(n);
     let mut inside_quote = false;
     let lexicon = &*LEXICON;
     let mut hint_entities = hints.entities.clone();
@@ -312,6 +332,12 @@ pub(crate) fn compute(
         );
         content.push(cont);
         caps.push(cap);
+        colon.push(
+            sent_text
+                .trim_end()
+                .trim_end_matches(['"', '\'', '”', '’'])
+                .ends_with(':'),
+        );
     }
 
     // TF-IDF vectors and centroid.
@@ -321,6 +347,10 @@ pub(crate) fn compute(
         .map(|&d| ((nf + 1.0) / (d as f32 + 0.5)).ln())
         .collect();
     let mut centroid: Vec<f32> = vec![0.0; df.len()];
+    let tf_terms: Vec<Vec<u32>> = tf_lists
+        .iter()
+        .map(|t| t.iter().map(|p| p.0).collect())
+        .collect();
     for (info, tf) in infos.iter_mut().zip(tf_lists) {
         let mut v: Vec<(u32, f32)> = tf
             .into_iter()
@@ -343,6 +373,12 @@ pub(crate) fn compute(
     // Rank among selectable sentences.
     let selectable = infos.iter().filter(|i| !i.skip).count().max(1) as f32;
     let max_ent = ent_count.values().copied().max().unwrap_or(1).max(1) as f32;
+    // The entity key in most sentences (ties: the smallest key, so the choice is deterministic).
+    let top_entity = ent_count
+        .iter()
+        .filter(|(_, &c)| c >= 2)
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(&k, _)| k);
 
     // Similarity graph (windowed) for degree centrality.
     let mut degree = vec![0.0f32; n];
@@ -440,7 +476,55 @@ pub(crate) fn compute(
             0.0
         };
         f[20] = lexrank[i];
+        f[21] = if r == 1.0 { 1.0 } else { 0.0 };
+        f[22] = if r == 2.0 { 1.0 } else { 0.0 };
+        f[23] = if (15..25).contains(&info.words) {
+            1.0
+        } else {
+            0.0
+        };
+        f[24] = if (25..35).contains(&info.words) {
+            1.0
+        } else {
+            0.0
+        };
+        f[25] = if selectable <= 15.0 { f[1] } else { 0.0 };
+        f[26] = if selectable > 40.0 { f[1] } else { 0.0 };
+        // Mean share of the selectable sentences that contain each content word.
+        f[27] = if info.vec.is_empty() {
+            0.0
+        } else {
+            let s: f32 = tf_terms[i].iter().map(|&id| df[id as usize] as f32).sum();
+            s / (tf_terms[i].len() as f32 * selectable)
+        };
+        f[30] = if r == 3.0 { 1.0 } else { 0.0 };
+        f[31] = if r == 4.0 { 1.0 } else { 0.0 };
+        f[32] = if f[4] >= 0.8 { 1.0 } else { 0.0 };
+        f[33] = if (35..46).contains(&info.words) {
+            1.0
+        } else {
+            0.0
+        };
+        f[34] = if colon[i] { 1.0 } else { 0.0 };
+        f[35] = if top_entity.is_some_and(|t| ent_lists[i].contains(&t)) {
+            1.0
+        } else {
+            0.0
+        };
+        f[36] = if numbers[i] > 0 { 1.0 } else { 0.0 };
+        f[37] = f[8] * f[1];
+        f[38] = f[8] * f[8];
+        f[39] = if quote_frac[i] > 0.5 { 1.0 } else { 0.0 };
         feats.push(f);
+    }
+    // Ranks (among selectable sentences) of the similarity to the lead and to the centroid,
+    // as 1 / (1 + rank): robust to the scale of the cosines.
+    for (col, src) in [(28usize, 10usize), (29, 8)] {
+        let mut order: Vec<usize> = (0..n).filter(|&i| !infos[i].skip).collect();
+        order.sort_by(|&a, &b| feats[b][src].total_cmp(&feats[a][src]).then(a.cmp(&b)));
+        for (k, &i) in order.iter().enumerate() {
+            feats[i][col] = 1.0 / (1.0 + k as f32);
+        }
     }
     (feats, infos)
 }

@@ -21,28 +21,34 @@
 //!
 //! # Overview
 //!
-//! [`Summarizer`] scores every sentence of a [`byline_tokenize::Analysis`] with a linear model
-//! over features of news writing, then picks sentences greedily with maximal marginal
-//! relevance (MMR) until the [`Budget`] is spent:
+//! [`Summarizer`] scores every sentence of a [`byline_tokenize::Analysis`] with a logistic
+//! regression over features of news writing, then picks sentences greedily with maximal
+//! marginal relevance (MMR) until the [`Budget`] is spent:
 //!
-//! - **position**: the lead of a story carries its point (inverse rank, first / first three /
-//!   first five, relative position);
-//! - **centrality**: TF-IDF cosine to the rest of the article, and LexRank (PageRank over the
-//!   TF-IDF cosine graph) and degree in a windowed sentence-similarity graph, and similarity
-//!   to the lead sentence;
-//! - **length**: short fragments and very long sentences are penalized;
-//! - **entity and quote salience**: capitalized names repeated across the article, or the
-//!   entity mentions and quote spans you pass in [`Hints`] (for example from `byline-entities`
-//!   and `byline-quotes`; this crate does not depend on them);
-//! - **cues**: attribution verbs, anaphoric openings ("But he ..."), questions, numbers.
+//! - **position** (a first-class signal): rank among the selectable sentences (one-hot for the
+//!   first five, inverse rank, relative position), and its interaction with article length;
+//! - **centrality**: TF-IDF cosine to the rest of the article, LexRank (PageRank over the
+//!   TF-IDF cosine graph) and degree in a windowed sentence-similarity graph, similarity to the
+//!   lead sentence, and how common the sentence's words are in the article;
+//! - **length**: short fragments and very long sentences are penalized (length bands);
+//! - **entity and quote salience**: the entity mentions and quote spans you pass in [`Hints`]
+//!   (the `byline` pipeline passes those of `byline-entities` and `byline-quotes`; this crate
+//!   does not depend on them), else capitalized words repeated across the article and
+//!   quotation marks;
+//! - **cues**: attribution verbs, anaphoric openings ("But he ..."), questions, a closing
+//!   colon, numbers.
 //!
 //! Boilerplate sentences (bylines, "PUBLISHED: ... UPDATED: ...", photo credits, "Scroll down
 //! for video", "Read more:", lone datelines, "CNN's X contributed to this report") are never
-//! selected (see [`is_boilerplate`]).
+//! selected and do not count for the position of the lead (see [`is_boilerplate`]).
 //!
-//! The weights were fit by `cargo run --release -p byline-eval --bin fit-summarize` on the first
-//! 700 articles of the CNN/DailyMail development file and checked on the remaining 300; they are
-//! embedded in the crate, so nothing is loaded at run time.
+//! The model was trained by `cargo run --release -p byline-eval --bin fit-summarize --
+//! ../shared/data/cnndm/train.jsonl` on the 4,856 CNN training stories of CNN/DailyMail: each
+//! sentence is labelled by a greedy ROUGE oracle (the up-to-three sentences that best match
+//! the highlights), with the entity and quote hints the `byline` pipeline passes, and the
+//! weights are fit by Newton's method (deterministic, reproduced byte for byte in CI). The
+//! two hyperparameters (L2 penalty, MMR weight) were chosen on the development file. The
+//! weights are embedded in the crate, so nothing is loaded at run time.
 //!
 //! # Examples
 //!
@@ -67,7 +73,11 @@
 //!
 //! # Crate features
 //!
-//! This crate has no optional features. It depends only on `byline-tokenize` and `once_cell`.
+//! - `training` (off): exposes the feature vectors (`Summarizer::sentence_features`,
+//!   `FEATURE_NAMES`, `NUM_FEATURES`) and a weight setter for the fitting command in
+//!   `byline-eval`. Not part of the stable API.
+//!
+//! The crate depends on `byline-tokenize`, `once_cell` and `thiserror`.
 //!
 //! # Performance
 //!
@@ -75,15 +85,18 @@
 //! per-article TF-IDF vectors, the similarity graph only links sentences at most 24 apart
 //! (LexRank runs 15 power iterations over those edges), and
 //! MMR compares each candidate with the sentences already chosen (so a budget of `k` sentences
-//! costs `O(k · n)` similarity computations for `n` sentences). The workspace bench
+//! costs `O(k · n)` similarity computations for `n` sentences). Two rank features sort the
+//! sentences (`O(n log n)` in the number of sentences, not in their length). The workspace bench
 //! `benches/summarize.rs` measures articles per second including tokenization.
 //!
 //! # Limitations
 //!
 //! - Extractive only: sentences are returned whole, exactly as the tokenizer split them.
 //! - Weights were learned on CNN stories; other genres get news-shaped summaries.
-//! - Entity salience without hints is approximated by capitalized words. The weights were fit
-//!   without hints; hints change the entity and quote features and have not been re-fit.
+//! - The weights were fit with the hints of the `byline` pipeline; without hints, entity
+//!   salience is approximated by capitalized words, which lower-cased text lacks, and the
+//!   summary may differ from the pipeline's (`byline summarize` and `byline analyze` both pass
+//!   hints, so they agree).
 //! - Near-duplicates are detected by TF-IDF cosine above 0.6 within one article only.
 //! - Words in [`Budget::Words`] are word and number tokens of the tokenizer, characters in
 //!   [`Budget::Chars`] are Unicode scalar values of the sentence spans (separators not counted).
