@@ -181,6 +181,27 @@ fn covered(spans: &[Span], from: &mut usize, s: Span) -> usize {
         .sum()
 }
 
+/// Hashes of the lower-cased word trigrams of sentence `i` (word and number tokens), sorted.
+pub(crate) fn trigrams(analysis: &Analysis<'_>, i: usize) -> Vec<u64> {
+    let words: Vec<u64> = analysis
+        .sentence_tokens(i)
+        .iter()
+        .filter(|t| {
+            matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                && t.text.chars().any(char::is_alphanumeric)
+        })
+        .map(|t| word_hash(t.text))
+        .collect();
+    let mut g: Vec<u64> = words
+        .windows(3)
+        .map(|w| {
+            w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2].wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        })
+        .collect();
+    g.sort_unstable();
+    g
+}
+
 /// Computes the feature vectors and working data of every sentence.
 pub(crate) fn compute(
     analysis: &Analysis<'_>,
@@ -262,7 +283,7 @@ pub(crate) fn compute(
                 continue;
             }
             cont += 1;
-            if hints.entities.is_empty() && upper && t.span.start != s.span.start {
+            if upper && t.span.start != s.span.start {
                 ents.push(h);
             }
             let next = vocab.len() as u32;
@@ -280,7 +301,11 @@ pub(crate) fn compute(
             .take_while(|e| e.start < s.span.end)
         {
             if e.end <= s.span.end && e.start < e.end {
-                ents.push(word_hash(e.text(text)));
+                // Hinted mentions add their words to the capitalized ones (a name opening a
+                // sentence, a lower-cased name).
+                if let Some(mention) = text.get(e.start..e.end) {
+                    ents.extend(mention.split_whitespace().map(word_hash));
+                }
             }
         }
         let qf = if hints.quotes.is_empty() {
