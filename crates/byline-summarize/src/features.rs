@@ -53,6 +53,19 @@ pub const FEATURE_NAMES: [&str; NUM_FEATURES] = [
     "mostly_quoted",
 ];
 
+/// Sentences at the start of an article searched for a publication stamp.
+const HEADER_ZONE: usize = 12;
+
+/// "PUBLISHED: ...", "UPDATED: ...", "Last updated at ...": a publication stamp.
+fn is_stamp(sentence: &str) -> bool {
+    let head: String = sentence
+        .chars()
+        .take(80)
+        .flat_map(char::to_lowercase)
+        .collect();
+    head.contains("published:") || head.contains("updated:") || head.contains("last updated")
+}
+
 /// Neighbours on each side used for the similarity graph (keeps the graph linear in size).
 const GRAPH_WINDOW: usize = 24;
 /// Cosine above which two sentences are linked in the graph.
@@ -227,6 +240,8 @@ pub(crate) fn compute(
     let mut caps: Vec<usize> = Vec::with_capacity(n);
     let mut colon: Vec<bool> = Vec::with_capacity(n);
     let mut inside_quote = false;
+    let mut after_lone_by = false;
+    let mut header_end: Option<usize> = None;
     let lexicon = &*LEXICON;
     let mut hint_entities = hints.entities.clone();
     hint_entities.sort_unstable();
@@ -335,8 +350,18 @@ pub(crate) fn compute(
             *ent_count.entry(e).or_insert(0) += 1;
         }
         let sent_text = s.span.text(text);
-        let skip =
+        let mut skip =
             words == 0 || (skip_boilerplate && is_boilerplate_fast(sent_text, words, trigger));
+        // The author's name after a lone "By ." (the splitter cuts "By . Jane Holt .").
+        if skip_boilerplate && after_lone_by && words <= 6 {
+            skip = true;
+        }
+        after_lone_by = sent_text
+            .trim_end_matches(['.', ' '])
+            .eq_ignore_ascii_case("by");
+        if skip_boilerplate && si < HEADER_ZONE && trigger && is_stamp(sent_text) {
+            header_end = Some(si);
+        }
         infos.push(SentenceInfo {
             vec: Vec::new(),
             words,
@@ -363,6 +388,14 @@ pub(crate) fn compute(
                 .trim_end_matches(['"', '\'', '”', '’'])
                 .ends_with(':'),
         );
+    }
+
+    // A Daily Mail header ("By . Jane Holt . PUBLISHED: . 12:53 EST, 3 May 2013 . | .
+    // UPDATED: ...") never counts as the lead: everything up to its last stamp is skipped.
+    if let Some(h) = header_end {
+        for info in &mut infos[..h] {
+            info.skip = true;
+        }
     }
 
     // TF-IDF vectors and centroid.

@@ -184,7 +184,7 @@ fn boilerplate_case_file() {
         }
         n += 1;
     }
-    assert_eq!(n, 23);
+    assert_eq!(n, 30);
 }
 
 /// The string value of `key` in a flat JSON object line (no escapes in the case file).
@@ -192,4 +192,47 @@ fn field(line: &str, key: &str) -> String {
     let start = line.find(&format!("\"{key}\": \"")).expect("key") + key.len() + 5;
     let end = start + line[start..].find('"').expect("closing quote");
     line[start..end].to_string()
+}
+
+/// A Daily Mail-style article written for this test: the header that the sentence splitter
+/// cuts into fragments, "Scroll down for video", a photo caption and a source line.
+const DAILY_MAIL: &str = "By . Sarah Miles . PUBLISHED: . 12:53 EST, 3 May 2013 . | . UPDATED: . 14:10 EST, 3 May 2013 . A lorry driver has been jailed for six years after crashing into a school bus on a country road in Kent. Scroll down for video . Tom Baker, 45, from Ashford, admitted causing the crash while using his phone at the wheel. Twelve children were taken to hospital after the collision in March last year. The bus driver, who suffered a broken leg, said she was still unable to work. Jailed: Tom Baker leaves Maidstone Crown Court yesterday . Sources: Kent Police .";
+
+#[test]
+fn daily_mail_furniture_is_never_the_lead() {
+    let a = analyze(DAILY_MAIL);
+    let texts: Vec<&str> = a
+        .sentences()
+        .iter()
+        .map(|s| s.span.text(DAILY_MAIL))
+        .collect();
+    let lead = texts
+        .iter()
+        .position(|t| t.starts_with("A lorry driver"))
+        .unwrap();
+    let skipped = Summarizer::new().skipped(&a);
+    // Every fragment of the header is skipped, the story is not.
+    assert!(skipped[..lead].iter().all(|&s| s), "{texts:?}");
+    assert!(!skipped[lead]);
+    for (t, s) in texts.iter().zip(&skipped) {
+        let furniture =
+            t.starts_with("Scroll") || t.starts_with("Jailed:") || t.starts_with("Sources:");
+        assert!(!furniture || *s, "{t:?}");
+    }
+    // The first story sentence is the lead: a one-sentence summary takes it.
+    assert_eq!(indices(DAILY_MAIL, Budget::Sentences(1)), [lead]);
+    let three = indices(DAILY_MAIL, Budget::Sentences(3));
+    assert_eq!(three.len(), 3);
+    assert!(three.iter().all(|&i| !skipped[i]));
+}
+
+#[test]
+fn a_lone_by_line_takes_the_author_name_with_it() {
+    let text = "By . Daily Mail Reporter . Thieves stole 300 bicycles from a depot in Leeds overnight. Police are asking for witnesses.";
+    let a = analyze(text);
+    let skipped = Summarizer::new().skipped(&a);
+    let texts: Vec<&str> = a.sentences().iter().map(|s| s.span.text(text)).collect();
+    assert_eq!(texts[..2], ["By .", "Daily Mail Reporter ."]);
+    assert_eq!(skipped, [true, true, false, false]);
+    assert_eq!(indices(text, Budget::Sentences(1)), [2]);
 }

@@ -22,8 +22,8 @@
 //! a grid of L2 penalties and prints dev ROUGE (cased and lower-cased) for each redundancy
 //! weight, with and without trigram blocking; the fit itself never reads the development
 //! file. `--drop F --seed S` leaves out a pseudo-random fraction `F` of the training articles
-//! (to measure how much the model moves under small changes of its input). Exit status 2 when
-//! an input file is missing.
+//! (to measure how much the model moves under small changes of its input); `--eval DEV`
+//! prints the dev ROUGE of the fitted model. Exit status 2 when an input file is missing.
 
 use byline_eval::rouge::{self, Article};
 use byline_eval::summ::{self, Example, HintMaker};
@@ -41,7 +41,7 @@ const ITERATIONS: usize = 25;
 
 fn usage() -> ! {
     eprintln!(
-        "usage: fit-summarize <train.jsonl> [--out FILE] [--dry-run] [--hints] [--l2 X] [--drop FRAC --seed S] [--sweep DEV.jsonl]"
+        "usage: fit-summarize <train.jsonl> [--out FILE] [--dry-run] [--hints] [--l2 X] [--drop FRAC --seed S] [--eval DEV.jsonl] [--sweep DEV.jsonl]"
     );
     exit(2)
 }
@@ -73,6 +73,7 @@ fn main() {
     let mut l2 = L2;
     let (mut drop, mut seed) = (0.0f64, 0u64);
     let mut sweep: Option<String> = None;
+    let mut eval: Option<String> = None;
     let mut i = 0;
     while i < args.len() {
         let val = |i: usize| args.get(i + 1).cloned().unwrap_or_else(|| usage());
@@ -91,6 +92,10 @@ fn main() {
             }
             "--seed" => {
                 seed = val(i).parse().unwrap_or_else(|_| usage());
+                i += 1;
+            }
+            "--eval" => {
+                eval = Some(val(i));
                 i += 1;
             }
             "--sweep" => {
@@ -165,6 +170,25 @@ fn main() {
     );
     for (n, v) in FEATURE_NAMES.iter().zip(&w) {
         eprintln!("  {n:<28} {v:>10.5}");
+    }
+    if let Some(dev) = eval {
+        let dev = read(&dev);
+        let s = summarizer(&w, REDUNDANCY, TRIGRAM_BLOCKING);
+        for lower in [false, true] {
+            let arts = summ::prepare(&dev, lower, hint_maker.as_ref());
+            let (l, o) = summ::evaluate(&s, &arts, 3);
+            let (l, o) = (l.points(), o.points());
+            println!(
+                "dev{}: Lead-3 {:.2} {:.2} {:.2}; fitted model {:.2} {:.2} {:.2} (R-1 R-2 R-Lsum)",
+                if lower { " lower-cased" } else { "" },
+                l[0],
+                l[1],
+                l[3],
+                o[0],
+                o[1],
+                o[3]
+            );
+        }
     }
     if dry {
         return;
