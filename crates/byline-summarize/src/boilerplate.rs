@@ -132,17 +132,20 @@ fn check(sentence: &str, search_anywhere: bool) -> bool {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().take(21).collect();
+    // A Daily Mail photo caption: "Jailed: Tom Baker leaves court yesterday ." (one word
+    // and a colon, then a short line closed by a detached full stop).
+    if words.len() <= 20 && s.ends_with(" .") && is_caption_label(words[0]) {
+        return true;
+    }
+    if !search_anywhere && words.len() > 14 {
+        return false;
+    }
     let lower = if s.len() <= 600 {
         s.to_lowercase()
     } else {
         lower_prefix(s, 600)
     };
     if search_anywhere && ANYWHERE.iter().any(|p| lower.contains(p)) {
-        return true;
-    }
-    // A Daily Mail photo caption: "Jailed: Tom Baker leaves court yesterday ." (one word
-    // and a colon, then a short line closed by a detached full stop).
-    if words.len() <= 20 && s.ends_with(" .") && is_caption_label(words[0]) {
         return true;
     }
     if words.len() > 14 {

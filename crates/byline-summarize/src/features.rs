@@ -359,7 +359,7 @@ pub(crate) fn compute(
         after_lone_by = sent_text
             .trim_end_matches(['.', ' '])
             .eq_ignore_ascii_case("by");
-        if skip_boilerplate && si < HEADER_ZONE && trigger && is_stamp(sent_text) {
+        if skip && words <= 20 && si < HEADER_ZONE && trigger && is_stamp(sent_text) {
             header_end = Some(si);
         }
         infos.push(SentenceInfo {
@@ -405,10 +405,6 @@ pub(crate) fn compute(
         .map(|&d| ((nf + 1.0) / (d as f32 + 0.5)).ln())
         .collect();
     let mut centroid: Vec<f32> = vec![0.0; df.len()];
-    let tf_terms: Vec<Vec<u32>> = tf_lists
-        .iter()
-        .map(|t| t.iter().map(|p| p.0).collect())
-        .collect();
     for (info, tf) in infos.iter_mut().zip(tf_lists) {
         let mut v: Vec<(u32, f32)> = tf
             .into_iter()
@@ -552,8 +548,8 @@ pub(crate) fn compute(
         f[27] = if info.vec.is_empty() {
             0.0
         } else {
-            let s: f32 = tf_terms[i].iter().map(|&id| df[id as usize] as f32).sum();
-            s / (tf_terms[i].len() as f32 * selectable)
+            let s: f32 = info.vec.iter().map(|p| df[p.0 as usize] as f32).sum();
+            s / (info.vec.len() as f32 * selectable)
         };
         f[30] = if r == 3.0 { 1.0 } else { 0.0 };
         f[31] = if r == 4.0 { 1.0 } else { 0.0 };

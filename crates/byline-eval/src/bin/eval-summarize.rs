@@ -2,8 +2,8 @@
 //!
 //! ```text
 //! cargo run --release -p byline-eval --bin eval-summarize -- ../shared/data/cnndm/dev.jsonl \
-//!     [--gate-lead3] [--min-r1-gain 2.0] [--gate-lower] [--from N] [--to M] [--sentences K] \
-//!     [--dump FILE]
+//!     [--gate-lead3] [--min-r1-gain 2.0] [--gate-lower] [--min-speed 5000] [--from N] [--to M] \
+//!     [--sentences K] [--dump FILE]
 //! ```
 //!
 //! Lead-3 is the first three sentences of our sentence splitter. byline's summary is the one
@@ -16,7 +16,11 @@
 //!
 //! Gates: `--gate-lead3` (pipeline R-1, R-2 and R-Lsum above Lead-3 on the cased text),
 //! `--min-r1-gain X` (pipeline R-1 at least Lead-3 + X), `--gate-lower` (pipeline R-1 on the
-//! lower-cased text at least Lead-3 there). `--dump FILE` writes one JSON line per article
+//! lower-cased text at least Lead-3 there), `--min-speed N` (tokenizing + summarizing, three
+//! sentences, one thread: at least N articles per second, best of five passes over the
+//! articles; the criterion bench `benches/summarize.rs` measures the same), `--max-cost-ratio X`
+//! (tokenizing + summarizing takes at most X times as long as tokenizing alone: a speed gate
+//! that holds on a loaded machine). `--dump FILE` writes one JSON line per article
 //! (`reference`, `lead`, `byline`, one sentence a line) so the scores can be recomputed with
 //! the Python `rouge-score` package. Exit status: 1 when a gate fails, 2 when the input file
 //! is missing or unreadable.
@@ -28,7 +32,7 @@ use std::process::exit;
 
 fn usage() -> ! {
     eprintln!(
-        "usage: eval-summarize <cnndm.jsonl> [--gate-lead3] [--min-r1-gain X] [--gate-lower] [--from N] [--to M] [--sentences K] [--dump FILE]"
+        "usage: eval-summarize <cnndm.jsonl> [--gate-lead3] [--min-r1-gain X] [--gate-lower] [--min-speed N] [--max-cost-ratio X] [--from N] [--to M] [--sentences K] [--dump FILE]"
     );
     exit(2)
 }
@@ -86,6 +90,8 @@ fn main() {
     let mut path = None;
     let (mut gate, mut gate_lower) = (false, false);
     let mut min_gain: Option<f64> = None;
+    let mut min_speed: Option<f64> = None;
+    let mut max_cost: Option<f64> = None;
     let mut dump: Option<String> = None;
     let (mut from, mut to, mut k) = (0usize, usize::MAX, 3usize);
     let mut i = 0;
@@ -96,6 +102,14 @@ fn main() {
             "--gate-lower" => gate_lower = true,
             "--min-r1-gain" => {
                 min_gain = Some(val(i).parse().unwrap_or_else(|_| usage()));
+                i += 1;
+            }
+            "--min-speed" => {
+                min_speed = Some(val(i).parse().unwrap_or_else(|_| usage()));
+                i += 1;
+            }
+            "--max-cost-ratio" => {
+                max_cost = Some(val(i).parse().unwrap_or_else(|_| usage()));
                 i += 1;
             }
             "--dump" => {
@@ -192,6 +206,33 @@ fn main() {
         "pipeline and summarizer alone choose different sentences on {c_differ} cased and {l_differ} lower-cased articles"
     );
     eprintln!("({:.1}s)", t0.elapsed().as_secs_f64());
+    // Speed of what `byline summarize` runs: tokenize and summarize, one thread.
+    let mut best = f64::INFINITY;
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        let mut picked = 0usize;
+        for (text, _) in &cased {
+            let analysis = byline_tokenize::analyze(text);
+            picked += alone.summarize(&analysis, budget).len();
+        }
+        std::hint::black_box(picked);
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    let mut tokenize_only = f64::INFINITY;
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        let mut n = 0usize;
+        for (text, _) in &cased {
+            n += byline_tokenize::analyze(text).sentences().len();
+        }
+        std::hint::black_box(n);
+        tokenize_only = tokenize_only.min(t.elapsed().as_secs_f64());
+    }
+    let speed = cased.len() as f64 / best.max(1e-9);
+    println!(
+        "speed: tokenize + summarize {speed:.0} articles/s, tokenize alone {:.0} articles/s (one thread, best of 5)",
+        cased.len() as f64 / tokenize_only.max(1e-9)
+    );
     let (o, b) = (c[1].points(), c[0].points());
     let mut failed = false;
     if gate {
@@ -224,10 +265,28 @@ fn main() {
             failed = true;
         }
     }
+    let cost = best / tokenize_only.max(1e-9);
+    println!("summarizing costs {cost:.2} x the time of tokenizing alone");
+    if let Some(m) = max_cost {
+        if cost > m {
+            eprintln!(
+                "GATE FAILED: tokenize + summarize takes {cost:.2} x the time of tokenizing alone, above {m} (--max-cost-ratio)"
+            );
+            failed = true;
+        }
+    }
+    if let Some(m) = min_speed {
+        if speed < m {
+            eprintln!(
+                "GATE FAILED: tokenize + summarize runs at {speed:.0} articles/s, below {m} (--min-speed)"
+            );
+            failed = true;
+        }
+    }
     if failed {
         exit(1);
     }
-    if gate || min_gain.is_some() || gate_lower {
+    if gate || min_gain.is_some() || gate_lower || min_speed.is_some() || max_cost.is_some() {
         println!("gates passed");
     }
 }
