@@ -84,10 +84,18 @@ pub(crate) fn is_boilerplate_fast(sentence: &str, words: usize, trigger: bool) -
     check(sentence, trigger)
 }
 
-/// `s.split_whitespace().count() > 20`, with a byte loop for ASCII text.
+fn more_than_14_words(s: &str) -> bool {
+    more_than_n_words(s, 14)
+}
+
 fn more_than_20_words(s: &str) -> bool {
+    more_than_n_words(s, 20)
+}
+
+/// `s.split_whitespace().count() > n`, with a byte loop for ASCII text.
+fn more_than_n_words(s: &str, n: usize) -> bool {
     if !s.is_ascii() {
-        return s.split_whitespace().nth(20).is_some();
+        return s.split_whitespace().nth(n).is_some();
     }
     let mut count = 0;
     let mut prev_space = true;
@@ -95,7 +103,7 @@ fn more_than_20_words(s: &str) -> bool {
         let space = b.is_ascii_whitespace() || b == 0x0b;
         if prev_space && !space {
             count += 1;
-            if count > 20 {
+            if count > n {
                 return true;
             }
         }
@@ -128,7 +136,15 @@ fn check(sentence: &str, search_anywhere: bool) -> bool {
     if s.is_empty() {
         return true;
     }
-    if !search_anywhere && more_than_20_words(s) {
+    // Without a trigger word, only short lines (at most 14 words) and captions (at most 20,
+    // closed by a detached full stop) can be boilerplate.
+    if !search_anywhere
+        && (if s.ends_with(" .") {
+            more_than_20_words(s)
+        } else {
+            more_than_14_words(s)
+        })
+    {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().take(21).collect();
