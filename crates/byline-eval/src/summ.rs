@@ -150,11 +150,12 @@ pub struct Example {
 }
 
 /// Training examples of one article (selectable sentences only): the pipeline's hints unless
-/// `hints` is `None`, oracle labels of up to three sentences.
+/// `hints` is `None`, greedy oracle labels of up to `oracle_k` sentences.
 pub fn examples(
     summarizer: &Summarizer,
     article: &Article,
     hints: Option<&HintMaker>,
+    oracle_k: usize,
     out: &mut Vec<Example>,
 ) {
     let text = &article.article;
@@ -168,7 +169,7 @@ pub fn examples(
         .map(|s| s.span.text(text))
         .collect();
     let reference = rouge::one_per_line(&article.highlights);
-    let oracle = greedy_oracle(&sents, &skip, &reference, 3);
+    let oracle = greedy_oracle(&sents, &skip, &reference, oracle_k);
     for (i, x) in feats.into_iter().enumerate() {
         if !skip[i] {
             out.push(Example {
