@@ -350,3 +350,88 @@ pub fn evaluate(summarizer: &Summarizer, articles: &[EvalArticle], k: usize) -> 
     }
     (lead, ours)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oracle_takes_the_matching_sentence_and_stops() {
+        let sents = [
+            "Dogs bark loudly at night.",
+            "The cat sat on the mat.",
+            "A cat sat on a mat today.",
+            "Storms are expected in the north.",
+        ];
+        let skip = [false; 4];
+        // The second sentence matches the reference exactly: adding any other only lowers F1.
+        assert_eq!(
+            greedy_oracle(&sents, &skip, "the cat sat on the mat", 3),
+            [1]
+        );
+        // A skipped sentence is never taken; the next best one is.
+        assert_eq!(
+            greedy_oracle(
+                &sents,
+                &[false, true, false, false],
+                "the cat sat on the mat",
+                3
+            ),
+            [2]
+        );
+        // Two reference sentences matched by two article sentences that score the same alone:
+        // the earlier one first.
+        assert_eq!(
+            greedy_oracle(
+                &sents,
+                &skip,
+                "the cat sat on the mat\nstorms are expected in the north",
+                3
+            ),
+            [1, 3]
+        );
+        assert!(greedy_oracle(&sents, &skip, "", 3).is_empty());
+    }
+
+    fn example(v: f32, y: bool) -> Example {
+        let mut x = [0.0f32; NUM_FEATURES];
+        x[0] = 1.0;
+        x[1] = v;
+        Example { x, y }
+    }
+
+    #[test]
+    fn logistic_regression_learns_the_sign_and_is_reproducible() {
+        // Positives mostly at high values of feature 1, with some overlap.
+        let data: Vec<Example> = (0..200)
+            .map(|i| {
+                let v = i as f32 / 200.0;
+                example(v, (i % 7 != 0) == (v > 0.5))
+            })
+            .collect();
+        let (w, loss) = fit_logistic(&data, 1e-3, 25);
+        assert!(w[1] > 1.0, "{w:?}");
+        assert!(w[0] < 0.0, "{w:?}");
+        // Features that are always 0 keep weight 0 under the penalty.
+        assert!(w[2..].iter().all(|&x| x == 0.0));
+        assert!(loss < std::f64::consts::LN_2);
+        let (w2, loss2) = fit_logistic(&data, 1e-3, 25);
+        assert_eq!(w.map(f64::to_bits), w2.map(f64::to_bits));
+        assert_eq!(loss.to_bits(), loss2.to_bits());
+        // A stronger penalty shrinks the weight.
+        let (w3, _) = fit_logistic(&data, 1.0, 25);
+        assert!(w3[1] > 0.0 && w3[1] < w[1]);
+    }
+
+    #[test]
+    fn unit_hash_is_a_fraction_that_depends_on_the_seed() {
+        let a = unit_hash(1, "article-id");
+        assert!((0.0..1.0).contains(&a));
+        assert_eq!(a, unit_hash(1, "article-id"));
+        assert_ne!(a, unit_hash(2, "article-id"));
+        let dropped = (0..10_000)
+            .filter(|i| unit_hash(7, &i.to_string()) < 0.01)
+            .count();
+        assert!((50..150).contains(&dropped), "{dropped}");
+    }
+}
