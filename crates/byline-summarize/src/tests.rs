@@ -27,6 +27,7 @@ fn lead_only() -> Summarizer {
     Summarizer::builder()
         .weights(w)
         .redundancy(0.0)
+        .trigram_blocking(false)
         .build()
         .unwrap()
 }
@@ -127,4 +128,24 @@ fn entity_hints_raise_repeated_names() {
     assert!(f[1][e] > 0.0 && f[2][e] > 0.0);
     assert_eq!(f[0][e], 0.0);
     assert_eq!(f[3][e], 0.0);
+}
+
+#[test]
+fn trigram_blocking_skips_a_sentence_that_repeats_three_words() {
+    // Sentence 1 shares "the old coal" (and "old coal plant") with the lead but is no
+    // near-duplicate of it.
+    let text = "The council voted to close the old coal plant on Tuesday. \
+        Workers at the old coal plant fear for their jobs. \
+        Electricity prices will rise next year.";
+    let plain = lead_only();
+    assert_eq!(pick(&plain, text, Budget::Sentences(2)), [0, 1]);
+    let mut b = Summarizer::builder();
+    b.weights(plain.weights)
+        .redundancy(0.0)
+        .trigram_blocking(true);
+    let blocking = b.build().unwrap();
+    assert_eq!(pick(&blocking, text, Budget::Sentences(2)), [0, 2]);
+    // Letter case does not hide a repeated trigram.
+    let lower = text.replace("Workers at the old", "Workers at THE OLD");
+    assert_eq!(pick(&blocking, &lower, Budget::Sentences(2)), [0, 2]);
 }
