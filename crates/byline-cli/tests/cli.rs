@@ -170,6 +170,35 @@ fn summarize_takes_a_budget() {
     assert_eq!(&seed()[start..end], s["text"].as_str().unwrap());
 }
 
+/// A story written for this test: a quote, a repeated name, a restated lead. `summarize` and
+/// `analyze` must print the same summary, for every budget.
+#[test]
+fn summarize_and_analyze_give_the_same_summary() {
+    let story = "Flood waters reached the center of Harlow on Friday, forcing 2,000 people from their homes. \
+        \"The river has never come this high,\" said Mayor Dana Whitcombe, who toured the town by boat. \
+        Whitcombe asked the national government for emergency funds. \
+        Forecasters expect more rain in Harlow over the weekend. \
+        The Harlow fire brigade rescued 40 people from rooftops overnight. \
+        Schools in the town will stay closed until Wednesday. \
+        Flood waters forced 2,000 people in Harlow from their homes on Friday, officials said.";
+    for budget in [
+        &["--sentences", "1"][..],
+        &["--sentences", "3"],
+        &["--words", "40"],
+        &["--ratio", "0.5"],
+    ] {
+        let mut s_args = vec!["summarize"];
+        s_args.extend_from_slice(budget);
+        let mut a_args = vec!["analyze"];
+        a_args.extend_from_slice(budget);
+        let s = json_out(&byline(&s_args, story.as_bytes()));
+        let a = json_out(&byline(&a_args, story.as_bytes()));
+        let summary = s["summary"].as_array().unwrap();
+        assert!(!summary.is_empty(), "{budget:?}");
+        assert_eq!(s["summary"], a["summary"], "{budget:?}");
+    }
+}
+
 #[test]
 fn invalid_utf8_and_missing_files_are_named() {
     let dir = std::env::temp_dir().join(format!("byline-cli-test-{}", std::process::id()));

@@ -4,6 +4,7 @@
 pub mod conll;
 pub mod quotes;
 pub mod rouge;
+pub mod summ;
 pub mod testdata;
 pub mod ud;
 

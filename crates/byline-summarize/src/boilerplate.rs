@@ -49,6 +49,8 @@ const OPENERS: &[&str] = &[
     "photo credit",
     "editor's note:",
     "see also",
+    "source:",
+    "sources:",
 ];
 
 /// Words of photo credits such as "Getty Images" or "AFP/Getty Images".
@@ -74,18 +76,26 @@ pub fn is_boilerplate(sentence: &str) -> bool {
 /// [`is_boilerplate`] for a sentence of `words` word tokens, where `trigger` says whether one of
 /// [`TRIGGERS`] occurs in it (long sentences without a trigger are never boilerplate).
 pub(crate) fn is_boilerplate_fast(sentence: &str, words: usize, trigger: bool) -> bool {
-    // A whitespace-separated word rarely holds three tokens, so a sentence of more than 40
-    // tokens has more than 14 words, the limit of every short-line pattern.
-    if words > 40 && !trigger {
+    // A whitespace-separated word rarely holds three tokens, so a sentence of more than 60
+    // tokens has more than 20 words, the limit of every short-line pattern.
+    if words > 60 && !trigger {
         return false;
     }
     check(sentence, trigger)
 }
 
-/// `s.split_whitespace().count() > 14`, with a byte loop for ASCII text.
 fn more_than_14_words(s: &str) -> bool {
+    more_than_n_words(s, 14)
+}
+
+fn more_than_20_words(s: &str) -> bool {
+    more_than_n_words(s, 20)
+}
+
+/// `s.split_whitespace().count() > n`, with a byte loop for ASCII text.
+fn more_than_n_words(s: &str, n: usize) -> bool {
     if !s.is_ascii() {
-        return s.split_whitespace().nth(14).is_some();
+        return s.split_whitespace().nth(n).is_some();
     }
     let mut count = 0;
     let mut prev_space = true;
@@ -93,7 +103,7 @@ fn more_than_14_words(s: &str) -> bool {
         let space = b.is_ascii_whitespace() || b == 0x0b;
         if prev_space && !space {
             count += 1;
-            if count > 14 {
+            if count > n {
                 return true;
             }
         }
@@ -102,15 +112,50 @@ fn more_than_14_words(s: &str) -> bool {
     false
 }
 
+/// "Jailed:", "Pictured:", "tragic:": a word of letters closed by a colon.
+fn is_caption_label(w: &str) -> bool {
+    let Some(label) = w.strip_suffix(':') else {
+        return false;
+    };
+    label.len() >= 3 && label.chars().all(char::is_alphabetic)
+}
+
+/// "12:53", "9:05": a clock time opening a publication stamp.
+fn is_clock_time(w: &str) -> bool {
+    let Some((h, m)) = w.split_once(':') else {
+        return false;
+    };
+    (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.bytes().all(|b| b.is_ascii_digit())
+        && m.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn check(sentence: &str, search_anywhere: bool) -> bool {
     let s = sentence.trim();
     if s.is_empty() {
         return true;
     }
-    if !search_anywhere && more_than_14_words(s) {
+    // Without a trigger word, only short lines (at most 14 words) and captions (at most 20,
+    // closed by a detached full stop) can be boilerplate.
+    if !search_anywhere
+        && (if s.ends_with(" .") {
+            more_than_20_words(s)
+        } else {
+            more_than_14_words(s)
+        })
+    {
         return false;
     }
-    let words: Vec<&str> = s.split_whitespace().take(15).collect();
+    let words: Vec<&str> = s.split_whitespace().take(21).collect();
+    // A Daily Mail photo caption: "Jailed: Tom Baker leaves court yesterday ." (one word
+    // and a colon, then a short line closed by a detached full stop).
+    if words.len() <= 20 && s.ends_with(" .") && is_caption_label(words[0]) {
+        return true;
+    }
+    if !search_anywhere && words.len() > 14 {
+        return false;
+    }
     let lower = if s.len() <= 600 {
         s.to_lowercase()
     } else {
@@ -121,6 +166,14 @@ fn check(sentence: &str, search_anywhere: bool) -> bool {
     }
     if words.len() > 14 {
         return false;
+    }
+    // The parts of a Daily Mail header that the sentence splitter cuts apart: "By ." and a
+    // time stamp "12:53 EST, 3 May 2013 .".
+    if s.trim_end_matches(['.', ' ']).eq_ignore_ascii_case("by") {
+        return true;
+    }
+    if words.len() <= 8 && is_clock_time(words[0]) {
+        return true;
     }
     if words.len() <= 14 && OPENERS.iter().any(|p| lower.starts_with(p)) {
         // "By Jane Doe, CNN" but not "By the end of the war, ..." (a byline is mostly names).

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Number of features per sentence (the length of every feature vector).
-pub const NUM_FEATURES: usize = 21;
+pub const NUM_FEATURES: usize = 40;
 
 /// Names of the features, in vector order (for reports and the fitting command).
 pub const FEATURE_NAMES: [&str; NUM_FEATURES] = [
@@ -32,7 +32,39 @@ pub const FEATURE_NAMES: [&str; NUM_FEATURES] = [
     "in_first_five",
     "capitalized_density",
     "lexrank",
+    "is_second",
+    "is_third",
+    "length_15_24",
+    "length_25_34",
+    "lead_in_short_article",
+    "lead_in_long_article",
+    "term_frequency",
+    "first_similarity_rank",
+    "centroid_rank",
+    "is_fourth",
+    "is_fifth",
+    "in_last_fifth",
+    "length_35_45",
+    "ends_with_colon",
+    "mentions_top_entity",
+    "has_number",
+    "centroid_times_lead",
+    "centroid_squared",
+    "mostly_quoted",
 ];
+
+/// Sentences at the start of an article searched for a publication stamp.
+const HEADER_ZONE: usize = 12;
+
+/// "PUBLISHED: ...", "UPDATED: ...", "Last updated at ...": a publication stamp.
+fn is_stamp(sentence: &str) -> bool {
+    let head: String = sentence
+        .chars()
+        .take(80)
+        .flat_map(char::to_lowercase)
+        .collect();
+    head.contains("published:") || head.contains("updated:") || head.contains("last updated")
+}
 
 /// Neighbours on each side used for the similarity graph (keeps the graph linear in size).
 const GRAPH_WINDOW: usize = 24;
@@ -162,6 +194,27 @@ fn covered(spans: &[Span], from: &mut usize, s: Span) -> usize {
         .sum()
 }
 
+/// Hashes of the lower-cased word trigrams of sentence `i` (word and number tokens), sorted.
+pub(crate) fn trigrams(analysis: &Analysis<'_>, i: usize) -> Vec<u64> {
+    let words: Vec<u64> = analysis
+        .sentence_tokens(i)
+        .iter()
+        .filter(|t| {
+            matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                && t.text.chars().any(char::is_alphanumeric)
+        })
+        .map(|t| word_hash(t.text))
+        .collect();
+    let mut g: Vec<u64> = words
+        .windows(3)
+        .map(|w| {
+            w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2].wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        })
+        .collect();
+    g.sort_unstable();
+    g
+}
+
 /// Computes the feature vectors and working data of every sentence.
 pub(crate) fn compute(
     analysis: &Analysis<'_>,
@@ -185,7 +238,10 @@ pub(crate) fn compute(
     let mut question: Vec<bool> = Vec::with_capacity(n);
     let mut content: Vec<usize> = Vec::with_capacity(n);
     let mut caps: Vec<usize> = Vec::with_capacity(n);
+    let mut colon: Vec<bool> = Vec::with_capacity(n);
     let mut inside_quote = false;
+    let mut after_lone_by = false;
+    let mut header_end: Option<usize> = None;
     let lexicon = &*LEXICON;
     let mut hint_entities = hints.entities.clone();
     hint_entities.sort_unstable();
@@ -242,7 +298,7 @@ pub(crate) fn compute(
                 continue;
             }
             cont += 1;
-            if hints.entities.is_empty() && upper && t.span.start != s.span.start {
+            if upper && t.span.start != s.span.start {
                 ents.push(h);
             }
             let next = vocab.len() as u32;
@@ -260,7 +316,11 @@ pub(crate) fn compute(
             .take_while(|e| e.start < s.span.end)
         {
             if e.end <= s.span.end && e.start < e.end {
-                ents.push(word_hash(e.text(text)));
+                // Hinted mentions add their words to the capitalized ones (a name opening a
+                // sentence, a lower-cased name).
+                if let Some(mention) = text.get(e.start..e.end) {
+                    ents.extend(mention.split_whitespace().map(word_hash));
+                }
             }
         }
         let qf = if hints.quotes.is_empty() {
@@ -290,8 +350,18 @@ pub(crate) fn compute(
             *ent_count.entry(e).or_insert(0) += 1;
         }
         let sent_text = s.span.text(text);
-        let skip =
+        let mut skip =
             words == 0 || (skip_boilerplate && is_boilerplate_fast(sent_text, words, trigger));
+        // The author's name after a lone "By ." (the splitter cuts "By . Jane Holt .").
+        if skip_boilerplate && after_lone_by && words <= 6 {
+            skip = true;
+        }
+        after_lone_by = sent_text
+            .trim_end_matches(['.', ' '])
+            .eq_ignore_ascii_case("by");
+        if skip && words <= 20 && si < HEADER_ZONE && trigger && is_stamp(sent_text) {
+            header_end = Some(si);
+        }
         infos.push(SentenceInfo {
             vec: Vec::new(),
             words,
@@ -312,6 +382,20 @@ pub(crate) fn compute(
         );
         content.push(cont);
         caps.push(cap);
+        colon.push(
+            sent_text
+                .trim_end()
+                .trim_end_matches(['"', '\'', '”', '’'])
+                .ends_with(':'),
+        );
+    }
+
+    // A Daily Mail header ("By . Jane Holt . PUBLISHED: . 12:53 EST, 3 May 2013 . | .
+    // UPDATED: ...") never counts as the lead: everything up to its last stamp is skipped.
+    if let Some(h) = header_end {
+        for info in &mut infos[..h] {
+            info.skip = true;
+        }
     }
 
     // TF-IDF vectors and centroid.
@@ -343,6 +427,12 @@ pub(crate) fn compute(
     // Rank among selectable sentences.
     let selectable = infos.iter().filter(|i| !i.skip).count().max(1) as f32;
     let max_ent = ent_count.values().copied().max().unwrap_or(1).max(1) as f32;
+    // The entity key in most sentences (ties: the smallest key, so the choice is deterministic).
+    let top_entity = ent_count
+        .iter()
+        .filter(|(_, &c)| c >= 2)
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(&k, _)| k);
 
     // Similarity graph (windowed) for degree centrality.
     let mut degree = vec![0.0f32; n];
@@ -440,7 +530,55 @@ pub(crate) fn compute(
             0.0
         };
         f[20] = lexrank[i];
+        f[21] = if r == 1.0 { 1.0 } else { 0.0 };
+        f[22] = if r == 2.0 { 1.0 } else { 0.0 };
+        f[23] = if (15..25).contains(&info.words) {
+            1.0
+        } else {
+            0.0
+        };
+        f[24] = if (25..35).contains(&info.words) {
+            1.0
+        } else {
+            0.0
+        };
+        f[25] = if selectable <= 15.0 { f[1] } else { 0.0 };
+        f[26] = if selectable > 40.0 { f[1] } else { 0.0 };
+        // Mean share of the selectable sentences that contain each content word.
+        f[27] = if info.vec.is_empty() {
+            0.0
+        } else {
+            let s: f32 = info.vec.iter().map(|p| df[p.0 as usize] as f32).sum();
+            s / (info.vec.len() as f32 * selectable)
+        };
+        f[30] = if r == 3.0 { 1.0 } else { 0.0 };
+        f[31] = if r == 4.0 { 1.0 } else { 0.0 };
+        f[32] = if f[4] >= 0.8 { 1.0 } else { 0.0 };
+        f[33] = if (35..46).contains(&info.words) {
+            1.0
+        } else {
+            0.0
+        };
+        f[34] = if colon[i] { 1.0 } else { 0.0 };
+        f[35] = if top_entity.is_some_and(|t| ent_lists[i].contains(&t)) {
+            1.0
+        } else {
+            0.0
+        };
+        f[36] = if numbers[i] > 0 { 1.0 } else { 0.0 };
+        f[37] = f[8] * f[1];
+        f[38] = f[8] * f[8];
+        f[39] = if quote_frac[i] > 0.5 { 1.0 } else { 0.0 };
         feats.push(f);
+    }
+    // Ranks (among selectable sentences) of the similarity to the lead and to the centroid,
+    // as 1 / (1 + rank): robust to the scale of the cosines.
+    for (col, src) in [(28usize, 10usize), (29, 8)] {
+        let mut order: Vec<usize> = (0..n).filter(|&i| !infos[i].skip).collect();
+        order.sort_by(|&a, &b| feats[b][src].total_cmp(&feats[a][src]).then(a.cmp(&b)));
+        for (k, &i) in order.iter().enumerate() {
+            feats[i][col] = 1.0 / (1.0 + k as f32);
+        }
     }
     (feats, infos)
 }

@@ -21,28 +21,33 @@
 //!
 //! # Overview
 //!
-//! [`Summarizer`] scores every sentence of a [`byline_tokenize::Analysis`] with a linear model
-//! over features of news writing, then picks sentences greedily with maximal marginal
-//! relevance (MMR) until the [`Budget`] is spent:
+//! [`Summarizer`] scores every sentence of a [`byline_tokenize::Analysis`] with a logistic
+//! regression over features of news writing, then picks sentences greedily with maximal
+//! marginal relevance (MMR) until the [`Budget`] is spent:
 //!
-//! - **position**: the lead of a story carries its point (inverse rank, first / first three /
-//!   first five, relative position);
-//! - **centrality**: TF-IDF cosine to the rest of the article, and LexRank (PageRank over the
-//!   TF-IDF cosine graph) and degree in a windowed sentence-similarity graph, and similarity
-//!   to the lead sentence;
-//! - **length**: short fragments and very long sentences are penalized;
-//! - **entity and quote salience**: capitalized names repeated across the article, or the
-//!   entity mentions and quote spans you pass in [`Hints`] (for example from `byline-entities`
-//!   and `byline-quotes`; this crate does not depend on them);
-//! - **cues**: attribution verbs, anaphoric openings ("But he ..."), questions, numbers.
+//! - **position** (a first-class signal): rank among the selectable sentences (one-hot for the
+//!   first five, inverse rank, relative position), and its interaction with article length;
+//! - **centrality**: TF-IDF cosine to the rest of the article, LexRank (PageRank over the
+//!   TF-IDF cosine graph) and degree in a windowed sentence-similarity graph, similarity to the
+//!   lead sentence, and how common the sentence's words are in the article;
+//! - **length**: short fragments and very long sentences are penalized (length bands);
+//! - **entity and quote salience**: capitalized words repeated across the article and
+//!   quotation marks, refined by the entity mentions and quote spans you may pass in
+//!   [`Hints`] (this crate does not depend on `byline-entities` or `byline-quotes`);
+//! - **cues**: attribution verbs, anaphoric openings ("But he ..."), questions, a closing
+//!   colon, numbers.
 //!
 //! Boilerplate sentences (bylines, "PUBLISHED: ... UPDATED: ...", photo credits, "Scroll down
 //! for video", "Read more:", lone datelines, "CNN's X contributed to this report") are never
-//! selected (see [`is_boilerplate`]).
+//! selected and do not count for the position of the lead (see [`is_boilerplate`]).
 //!
-//! The weights were fit by `cargo run --release -p byline-eval --bin fit-summarize` on the first
-//! 700 articles of the CNN/DailyMail development file and checked on the remaining 300; they are
-//! embedded in the crate, so nothing is loaded at run time.
+//! The model was trained by `cargo run --release -p byline-eval --bin fit-summarize --
+//! ../shared/data/cnndm/train.jsonl` on the 4,856 CNN training stories of CNN/DailyMail: each
+//! sentence is labelled by a greedy ROUGE oracle (the up-to-three sentences that best match
+//! the highlights) and the weights are fit by Newton's method (deterministic, reproduced byte
+//! for byte in CI). The hyperparameters (L2 penalty, MMR weight, trigram blocking) were chosen
+//! on the development file. The weights are embedded in the crate, so nothing is loaded at
+//! run time.
 //!
 //! # Examples
 //!
@@ -69,6 +74,9 @@
 //!
 //! * `serde` (off by default): `Serialize`/`Deserialize` for [`Budget`], [`Hints`] and
 //!   [`Selected`]; enables `byline-tokenize/serde`.
+//! * `training` (off): exposes the feature vectors (`Summarizer::sentence_features`,
+//!   `FEATURE_NAMES`, `NUM_FEATURES`) and a weight setter for the fitting command in
+//!   `byline-eval`. Not part of the stable API.
 //!
 //! It depends on `byline-tokenize` and `thiserror`.
 //!
@@ -78,15 +86,20 @@
 //! per-article TF-IDF vectors, the similarity graph only links sentences at most 24 apart
 //! (LexRank runs 15 power iterations over those edges), and
 //! MMR compares each candidate with the sentences already chosen (so a budget of `k` sentences
-//! costs `O(k · n)` similarity computations for `n` sentences). The workspace bench
+//! costs `O(k · n)` similarity computations for `n` sentences). Two rank features sort the
+//! sentences (`O(n log n)` in the number of sentences, not in their length). The workspace bench
 //! `benches/summarize.rs` measures articles per second including tokenization.
 //!
 //! # Limitations
 //!
 //! - Extractive only: sentences are returned whole, exactly as the tokenizer split them.
 //! - Weights were learned on CNN stories; other genres get news-shaped summaries.
-//! - Entity salience without hints is approximated by capitalized words. The weights were fit
-//!   without hints; hints change the entity and quote features and have not been re-fit.
+//! - The weights were fit without [`Hints`], as the `byline` pipeline calls the summarizer
+//!   (so `byline analyze` and `byline summarize` give the same summary): entity salience comes
+//!   from capitalized words repeated across the article, which lower-cased text lacks. Hints
+//!   add entity words and replace quotation marks by quote spans; with the hints of
+//!   `byline-entities` and `byline-quotes` the dev ROUGE-1 was 0.1 lower, so the pipeline
+//!   passes none.
 //! - Near-duplicates are detected by TF-IDF cosine above 0.6 within one article only.
 //! - Words in [`Budget::Words`] are word and number tokens of the tokenizer, characters in
 //!   [`Budget::Chars`] are Unicode scalar values of the sentence spans (separators not counted).
@@ -99,7 +112,10 @@ mod weights;
 
 pub use boilerplate::is_boilerplate;
 pub use byline_tokenize::Span;
+#[cfg(feature = "training")]
 pub use features::{FEATURE_NAMES, NUM_FEATURES};
+#[cfg(not(feature = "training"))]
+use features::{FEATURE_NAMES, NUM_FEATURES};
 
 use byline_tokenize::Analysis;
 
@@ -188,8 +204,11 @@ impl Error {
 
 /// Optional salience input: spans of entity mentions and quotations in the analysed text.
 ///
-/// Empty vectors mean "no hints": the summarizer then approximates entities by repeated
-/// capitalized words and quotes by quotation marks.
+/// Entities are always approximated by capitalized words (not opening a sentence) repeated
+/// across the article; the words of entity hints are added to them (names opening a
+/// sentence, lower-cased names). Quote hints replace the quotation-mark count of the quoted
+/// share of a sentence. The embedded model was fit without hints (see the crate
+/// documentation), so hints are a refinement, not a requirement.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Hints {
@@ -208,7 +227,8 @@ pub struct Selected {
     pub span: Span,
     /// Index of the sentence in [`Analysis::sentences`].
     pub index: usize,
-    /// The model score of the sentence (higher is more summary-worthy).
+    /// The model's probability, between 0 and 1, that the sentence belongs in a summary
+    /// (before redundancy control; higher is more summary-worthy).
     pub score: f32,
 }
 
@@ -218,6 +238,7 @@ pub struct SummarizerBuilder {
     weights: [f32; NUM_FEATURES],
     redundancy: f32,
     skip_boilerplate: bool,
+    trigram_blocking: bool,
 }
 
 impl Default for SummarizerBuilder {
@@ -226,6 +247,7 @@ impl Default for SummarizerBuilder {
             weights: weights::WEIGHTS,
             redundancy: weights::REDUNDANCY,
             skip_boilerplate: true,
+            trigram_blocking: weights::TRIGRAM_BLOCKING,
         }
     }
 }
@@ -236,7 +258,9 @@ impl SummarizerBuilder {
         self.redundancy = lambda;
         self
     }
-    /// Replaces the feature weights (in [`FEATURE_NAMES`] order).
+    /// Replaces the feature weights (in [`FEATURE_NAMES`] order). Only with the `training`
+    /// feature, for the fitting command.
+    #[cfg(any(test, feature = "training"))]
     pub fn weights(&mut self, weights: [f32; NUM_FEATURES]) -> &mut Self {
         self.weights = weights;
         self
@@ -244,6 +268,12 @@ impl SummarizerBuilder {
     /// Whether boilerplate sentences are excluded (default `true`).
     pub fn skip_boilerplate(&mut self, yes: bool) -> &mut Self {
         self.skip_boilerplate = yes;
+        self
+    }
+    /// Whether a sentence that shares a word trigram with an already chosen sentence is
+    /// skipped (default: as chosen on data with the model).
+    pub fn trigram_blocking(&mut self, yes: bool) -> &mut Self {
+        self.trigram_blocking = yes;
         self
     }
     /// Builds the summarizer; fails if a weight is not finite or the redundancy weight is
@@ -271,6 +301,7 @@ impl SummarizerBuilder {
             weights: self.weights,
             redundancy: self.redundancy,
             skip_boilerplate: self.skip_boilerplate,
+            trigram_blocking: self.trigram_blocking,
         })
     }
 }
@@ -281,6 +312,7 @@ pub struct Summarizer {
     weights: [f32; NUM_FEATURES],
     redundancy: f32,
     skip_boilerplate: bool,
+    trigram_blocking: bool,
 }
 
 impl Default for Summarizer {
@@ -300,6 +332,7 @@ impl Summarizer {
             weights: b.weights,
             redundancy: b.redundancy,
             skip_boilerplate: b.skip_boilerplate,
+            trigram_blocking: b.trigram_blocking,
         }
     }
 
@@ -337,6 +370,7 @@ impl Summarizer {
         let mut max_sim = vec![0.0f32; n];
         let mut available: Vec<bool> = infos.iter().map(|i| !i.skip).collect();
         let (mut words, mut chars) = (0usize, 0usize);
+        let mut trigrams: Vec<u64> = Vec::new();
         while chosen.len() < max_sents {
             let mut best: Option<(usize, f32)> = None;
             for i in 0..n {
@@ -353,6 +387,17 @@ impl Summarizer {
             if words + infos[b].words > max_words || chars + infos[b].chars > max_chars {
                 continue;
             }
+            let grams = if self.trigram_blocking {
+                let g = features::trigrams(analysis, b);
+                if g.iter().any(|t| trigrams.binary_search(t).is_ok()) {
+                    continue;
+                }
+                g
+            } else {
+                Vec::new()
+            };
+            trigrams.extend(grams);
+            trigrams.sort_unstable();
             words += infos[b].words;
             chars += infos[b].chars;
             chosen.push(b);
@@ -373,13 +418,14 @@ impl Summarizer {
             .map(|i| Selected {
                 span: sents[i].span,
                 index: i,
-                score: scores[i],
+                score: 1.0 / (1.0 + (-scores[i]).exp()),
             })
             .collect()
     }
 
     /// The feature vectors of every sentence (in [`FEATURE_NAMES`] order), as the model sees
-    /// them. Used by the fitting command; useful to inspect why a sentence was chosen.
+    /// them. Only with the `training` feature, for the fitting command.
+    #[cfg(any(test, feature = "training"))]
     pub fn sentence_features(
         &self,
         analysis: &Analysis<'_>,
@@ -403,7 +449,10 @@ impl Summarizer {
 }
 
 #[cfg(test)]
-mod tests {
+mod tests;
+
+#[cfg(test)]
+mod trait_tests {
     use super::*;
 
     fn assert_traits<T: Clone + Send + Sync + std::fmt::Debug>() {}
