@@ -139,8 +139,8 @@ def resolve_binary(spec):
             return path
     raise RuntimeError(
         f"{MISSING} {socket.gethostname()}: tried {', '.join(tried)}. Ship it with "
-        f"`spark-submit --files /path/to/byline ...` (and --byline byline), or pass --byline "
-        f"with a path that exists on every executor."
+        f"`spark-submit --files /path/to/byline ...`, or pass --byline with a path that "
+        f"exists on the driver (it is shipped from there) or on every executor."
     )
 
 
@@ -257,7 +257,7 @@ def make_runner(spec, command, byline_args, counts):
                 out = fix_line_number(out, index + 1)
                 if len(samples) < 5:
                     samples.append((index + 1, out[:300].decode("utf-8", "replace")))
-            yield index, out.decode("utf-8")
+            yield index + 1, out.decode("utf-8")
         writer.join()
         code = proc.wait()
         reader.join()
@@ -301,6 +301,7 @@ def parse_args(argv):
     p.add_argument("--mode", choices=("error", "overwrite"), default="error",
                    help="when the output exists: fail (default) or overwrite it")
     p.add_argument("--summary", help="also write the job summary as JSON to this local file")
+    p.add_argument("--log-level", default="WARN", help="Spark's log level (default WARN)")
     p.add_argument("--strict", action="store_true",
                    help="exit with status 1 when any line was an error record (like byline)")
     args, rest = p.parse_known_args(argv)
@@ -386,7 +387,7 @@ def number_lines(lines, partitions):
 def write_output(spark, rows, args):
     from pyspark.sql import functions as F
 
-    df = spark.createDataFrame(rows, "line BIGINT, json STRING")
+    df = spark.createDataFrame(rows, "line BIGINT, json STRING")  # line: 1-based input line
     if args.output_format == "jsonl":
         df.select("json").write.mode(args.mode).text(args.output)
         return
@@ -405,6 +406,15 @@ def write_output(spark, rows, args):
 
 def main(argv):
     args, byline_args = parse_args(argv)
+    spec = args.byline
+    local = os.path.isfile(spec)
+    if local:  # a binary on the driver: report bad byline options before Spark starts
+        threads = [a if a != "THREADS" else "1" for a in byline_args]
+        check_options_locally(os.path.abspath(spec), args.command, threads)
+    elif os.sep in spec:
+        print(f"byline_spark: --byline {spec} is not a file on the driver; the executors must "
+              f"have it (or build it: cargo build --release -p byline-cli)", file=sys.stderr)
+
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(f"byline {args.command}")
@@ -412,20 +422,14 @@ def main(argv):
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     sc = spark.sparkContext
+    sc.setLogLevel(args.log_level)
     cpus = sc.getConf().get("spark.task.cpus", "1")
     byline_args = [cpus if a == "THREADS" else a for a in byline_args]
-
-    spec = args.byline
-    if os.path.isfile(spec):  # a binary on the driver: check the options and ship it
-        check_options_locally(os.path.abspath(spec), args.command, byline_args)
+    if local:  # ship it to the executors, as spark-submit --files would
         try:
             sc.addFile(os.path.abspath(spec))
         except Exception as e:  # already shipped with --files under that name
             print(f"byline_spark: not shipping {spec} again: {e}", file=sys.stderr)
-    elif os.sep in spec:
-        sys.exit(f"byline_spark: --byline {spec}: no such file on the driver (build it with "
-                 f"`cargo build --release -p byline-cli`, or ship it with --files and pass "
-                 f"--byline byline)")
 
     started = time.time()
     lines = read_lines(spark, args)
