@@ -107,6 +107,29 @@ def command_schema(command):
 # On the executors
 
 
+def executable(path):
+    """`path`, made executable; or an executable copy of it where it cannot be changed (files a
+    cluster manager localized read-only)."""
+    if os.access(path, os.X_OK):
+        return path
+    try:
+        os.chmod(path, 0o755)
+        return path
+    except OSError:
+        pass
+    import tempfile
+
+    st = os.stat(path)
+    name = f"byline-{os.getuid()}-{st.st_size}-{int(st.st_mtime)}"
+    copy = os.path.join(tempfile.gettempdir(), name)
+    if not os.access(copy, os.X_OK):
+        part = f"{copy}.{os.getpid()}"
+        shutil.copyfile(path, part)
+        os.chmod(part, 0o755)
+        os.replace(part, copy)
+    return copy
+
+
 def resolve_binary(spec):
     """The path of the byline binary on this machine, or RuntimeError saying how to ship it.
 
@@ -131,12 +154,7 @@ def resolve_binary(spec):
         candidates.append(found)
     for path in candidates:
         if os.path.isfile(path):
-            if not os.access(path, os.X_OK):
-                try:
-                    os.chmod(path, 0o755)
-                except OSError:
-                    pass
-            return path
+            return executable(path)
     raise RuntimeError(
         f"{MISSING} {socket.gethostname()}: tried {', '.join(tried)}. Ship it with "
         f"`spark-submit --files /path/to/byline ...`, or pass --byline with a path that "
@@ -246,18 +264,25 @@ def make_runner(spec, command, byline_args, counts):
 
         lines = errors = 0
         samples = []
-        for out in proc.stdout:
-            out = out.rstrip(b"\n")
-            if not pending:
-                raise failure("byline wrote more lines than it was given")
-            index = pending.popleft()
-            lines += 1
-            if is_error_record(out):
-                errors += 1
-                out = fix_line_number(out, index + 1)
-                if len(samples) < 5:
-                    samples.append((index + 1, out[:300].decode("utf-8", "replace")))
-            yield index + 1, out.decode("utf-8")
+        finished = False
+        try:
+            for out in proc.stdout:
+                out = out.rstrip(b"\n")
+                if not pending:
+                    raise failure("byline wrote more lines than it was given")
+                index = pending.popleft()
+                lines += 1
+                if is_error_record(out):
+                    errors += 1
+                    out = fix_line_number(out, index + 1)
+                    if len(samples) < 5:
+                        samples.append((index + 1, out[:300].decode("utf-8", "replace")))
+                yield index + 1, out.decode("utf-8")
+            finished = True
+        finally:  # a consumer that stops early, or an error: no process is left behind
+            if not finished:
+                proc.kill()
+                proc.wait()
         writer.join()
         code = proc.wait()
         reader.join()
