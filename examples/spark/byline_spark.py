@@ -177,7 +177,15 @@ class CountsParam:
 
 
 def fix_line_number(out, lineno):
-    """Rewrites `"error":"line N` of an error record to the line number in the whole input."""
+    """Rewrites `"error":"line N` of an error record to the line number in the whole input.
+
+    >>> fix_line_number(b'{"id":null,"error":"line 3: not valid JSON: at line 1 column 2"}', 1017)
+    b'{"id":null,"error":"line 1017: not valid JSON: at line 1 column 2"}'
+    >>> fix_line_number(b'{"id":{"error":"line 3: x"},"error":"line 4: no text"}', 12)
+    b'{"id":{"error":"line 3: x"},"error":"line 12: no text"}'
+    >>> fix_line_number(b'{"id":"a","summary":[]}', 7)
+    b'{"id":"a","summary":[]}'
+    """
     at = out.rfind(ERROR_PREFIX)
     if at < 0:
         return out
@@ -191,7 +199,15 @@ def fix_line_number(out, lineno):
 
 
 def is_error_record(out):
-    """Whether a byline output line is an `{"id","error"}` record."""
+    """Whether a byline output line is an `{"id","error"}` record.
+
+    >>> is_error_record(b'{"id":{"error":"x"},"error":"line 1: no text"}')
+    True
+    >>> is_error_record(b'{"id":{"error":"x"},"entities":[],"clusters":[]}')
+    False
+    >>> is_error_record(b'{"id":1,"sentences":[{"start":0,"end":9,"text":"\\\\"error\\\\": no"}]}')
+    False
+    """
     if b'"error":' not in out:
         return False
     try:
