@@ -4,8 +4,9 @@
 The job rests on the command's JSON-lines contract: `byline <command> --jsonl` reads lines
 `{"id": .., "text": ..}` and writes one line per input line, in input order, with the same `id`
 and the command's fields, or `{"id": .., "error": ".."}` for a line that is not JSON or has no
-string `text`. Each partition is streamed through one process; nothing is parsed in Python on the
-way in, so the output is the single-machine output, line for line.
+string `text`. Each partition is streamed through one process; JSON lines are not parsed in Python
+on the way in (with the default field names), so the output is the single-machine output, line
+for line.
 
 Local run (the binary is found through --byline and shipped to the executors by the script):
 
