@@ -358,6 +358,17 @@ def parse_args(argv):
     return args, rest
 
 
+def already_shipped(path):
+    """Whether the job already ships a file of that name and size (spark-submit --files)."""
+    from pyspark import SparkFiles
+
+    try:
+        shipped = SparkFiles.get(os.path.basename(path))
+        return os.path.isfile(shipped) and os.path.getsize(shipped) == os.path.getsize(path)
+    except Exception:
+        return False
+
+
 def check_options_locally(exe, command, byline_args):
     """Runs byline on no input to report a bad byline option before any task starts."""
     r = subprocess.run([exe, command, "--jsonl", *byline_args], input=b"", capture_output=True)
@@ -467,10 +478,10 @@ def main(argv):
     sc.setLogLevel(args.log_level)
     cpus = sc.getConf().get("spark.task.cpus", "1")
     byline_args = [cpus if a == "THREADS" else a for a in byline_args]
-    if local:  # ship it to the executors, as spark-submit --files would
+    if local and not already_shipped(spec):  # ship it, as spark-submit --files would
         try:
             sc.addFile(os.path.abspath(spec))
-        except Exception as e:  # already shipped with --files under that name
+        except Exception as e:
             print(f"byline_spark: not shipping {spec} again: {e}", file=sys.stderr)
 
     started = time.time()
