@@ -99,6 +99,7 @@
 
 mod find;
 mod lexicon;
+mod words;
 
 use byline_entities::Entities;
 use byline_tokenize::{Analysis, Span};

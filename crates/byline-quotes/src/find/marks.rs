@@ -1,0 +1,444 @@
+//! Stage 1, quotation marks: pairing marks into regions line by line (straight, curly,
+//! guillemets, `''…''`) and assembling direct quotes from them: block quotations, split
+//! quotes around an attribution, quotes over several paragraphs, transcript turns, and the
+//! cue and source in the tail or lead-in around them.
+
+use super::*;
+
+/// Opening double marks other than the straight `"`.
+const OPEN_MARKS: &[char] = &['“', '«', '„'];
+/// Closing double marks other than the straight `"`.
+const CLOSE_MARKS: &[char] = &['”', '»', '‟'];
+
+/// How many lines after a speaker's quote an unattributed quotation paragraph inherits it.
+pub(crate) const INHERIT_LINES: usize = 4;
+
+/// Unattributed quotations shorter than this (in words) are taken for titles or slogans.
+pub(crate) const MIN_UNATTRIBUTED_WORDS: usize = 12;
+
+/// A double-quotation region of one line: marks and content.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Region {
+    pub(crate) open: Span,
+    /// The closing mark, `None` when the region runs to the end of its line.
+    pub(crate) close: Option<Span>,
+    /// Content: from after the open mark to before the close mark (or line end).
+    pub(crate) inner: Span,
+}
+
+impl Region {
+    pub(crate) fn outer(&self) -> Span {
+        Span::new(
+            self.open.start,
+            self.close.map_or(self.inner.end, |c| c.end),
+        )
+    }
+}
+
+/// Finds the double-quotation regions line by line (so one stray mark derails at most the
+/// rest of its own line), pairing marks the way the reference scorer does.
+pub(crate) fn regions(text: &str) -> Vec<Region> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    while line_start <= text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |k| line_start + k);
+        let mut open: Option<Span> = None;
+        let mut i = line_start;
+        while i < line_end {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let len = if c == '\'' && i + 1 < line_end && b[i + 1] == b'\'' {
+                2
+            } else if c == '"' || OPEN_MARKS.contains(&c) || CLOSE_MARKS.contains(&c) {
+                c.len_utf8()
+            } else {
+                i += c.len_utf8();
+                continue;
+            };
+            let m = Span::new(i, i + len);
+            // straight marks: their spacing tells openers from closers
+            let straight = c == '"' || c == '\'';
+            let before = text[line_start..i].chars().next_back();
+            let after = text[i + len..line_end].chars().next();
+            let space_before = before.map_or(true, |p| p.is_whitespace() || "([{—–-".contains(p));
+            let space_after =
+                after.map_or(true, |p| p.is_whitespace() || ".,;:!?)]}—–".contains(p));
+            let opener = straight && space_before && !space_after;
+            let closer = straight && !space_before && space_after;
+            match open {
+                None => {
+                    if !CLOSE_MARKS.contains(&c) && !closer {
+                        open = Some(m);
+                    }
+                }
+                Some(o) => {
+                    if OPEN_MARKS.contains(&c) || opener {
+                        open = Some(m);
+                    } else {
+                        out.push(Region {
+                            open: o,
+                            close: Some(m),
+                            inner: Span::new(o.end, m.start),
+                        });
+                        open = None;
+                    }
+                }
+            }
+            i += len;
+        }
+        if let Some(o) = open {
+            let end = text[..line_end].trim_end().len().max(o.end);
+            out.push(Region {
+                open: o,
+                close: None,
+                inner: Span::new(o.end, end),
+            });
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+/// Token range `[first, last]` of a region's content.
+pub(crate) fn region_tokens(ctx: &Ctx<'_, '_>, g: &Region) -> (usize, usize) {
+    let a = ctx.token_at(g.open.start);
+    let b = ctx.token_at(g.close.map_or(g.inner.end, |c| c.end));
+    (a, b.min(ctx.toks.len()))
+}
+
+pub(crate) fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut Vec<Raw>) {
+    let n = ctx.toks.len();
+    let regs = &ctx.regions;
+    let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.toks[i])).count();
+    // block regions: the quotation is a clause on its own
+    let mut block = vec![false; regs.len()];
+    let mut bounds = vec![(0, 0); regs.len()];
+    for (ri, g) in regs.iter().enumerate() {
+        let (a, b) = region_tokens(ctx, g);
+        bounds[ri] = (a, b);
+        if a >= n {
+            continue;
+        }
+        // a = first token of the open mark; find content tokens
+        let inner: Vec<usize> = (a..b).filter(|&i| ctx.region[i] == Some(ri)).collect();
+        let (Some(&f), Some(&l)) = (inner.first(), inner.last()) else {
+            continue;
+        };
+        let w = words(f, l + 1);
+        let starts = a == 0
+            || ctx.nl[a]
+            || ctx.mark[a - 1]
+            || ctx.is_punct(a - 1, &[":", ",", "—", "–", "-", "(", ".", "?", "!", ";"])
+            || ctx.is_cue(a - 1, 0.2);
+        let last_punct = !is_word(&ctx.toks[l])
+            && ctx.toks[l]
+                .text
+                .chars()
+                .all(|c| matches!(c, ',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';'));
+        let after = (l + 1..n).find(|&i| !ctx.mark[i]);
+        let ends = g.close.is_none()
+            || last_punct
+            || after.map_or(true, |i| ctx.nl[i] || ctx.is_punct(i, &[".", "?", "!"]));
+        block[ri] = starts && ends && (w >= 3 || (w >= 1 && last_punct && g.close.is_some()));
+    }
+    let mut ri = 0;
+    let mut prev_speaker: Option<(Span, usize)> = None; // (source, line of quote)
+    let mut prev_end = 0usize;
+    let mut line_no = vec![0usize; n + 1];
+    let mut ln = 0;
+    for (i, l) in line_no.iter_mut().enumerate().take(n) {
+        if ctx.nl[i] && i > 0 {
+            ln += 1;
+        }
+        *l = ln;
+    }
+    line_no[n] = ln + 1;
+    while ri < regs.len() {
+        if !block[ri] {
+            ri += 1;
+            continue;
+        }
+        let mut group = vec![ri];
+        let mut cue = None;
+        let mut source = None;
+        loop {
+            let last = *group.last().unwrap_or(&ri);
+            let g = regs[last];
+            let (_, b) = bounds[last];
+            // multi-paragraph continuation
+            if g.close.is_none() {
+                if last + 1 < regs.len() && block[last + 1] {
+                    let (na, _) = bounds[last + 1];
+                    // (a transcript's next turn is a new quote)
+                    if na < n
+                        && ctx.nl[na]
+                        && na == b.min(n)
+                        && transcript_label(ctx, last + 1).is_none()
+                    {
+                        group.push(last + 1);
+                        continue;
+                    }
+                }
+                break;
+            }
+            // tail: tokens after the closing mark up to the end of the sentence
+            let e = tail_end(ctx, b);
+            // a signature: "“...” — Jane Doe"
+            if cue.is_none()
+                && b + 1 < e
+                && matches!(ctx.toks[b].text, "—" | "―" | "–" | "-" | "--")
+            {
+                let mut k = b + 1;
+                while k < e && (is_cap(ctx.toks[k].text) || matches!(ctx.toks[k].text, "." | "-")) {
+                    k += 1;
+                }
+                if k > b + 1 {
+                    cue = Some(ctx.toks[b].span);
+                    source = ctx.span(b + 1, k);
+                    for c in claimed.iter_mut().take(e).skip(b) {
+                        *c = true;
+                    }
+                    break;
+                }
+            }
+            // (a name and its verb first: "...,” Blige sings to Clinton before asking her")
+            let tail_cue = name_then_verb(ctx, b, e)
+                .or_else(|| (b..e).find(|&i| ctx.is_cue(i, 0.2)))
+                .or_else(|| tail_verb(ctx, b, e));
+            if let Some(c) = tail_cue {
+                if cue.is_none() {
+                    cue = ctx.span(c, c + 1);
+                    source = ctx.source_before(c, b).or_else(|| ctx.source_after(c, e));
+                }
+                for c in claimed.iter_mut().take(e).skip(b) {
+                    *c = true;
+                }
+                // split quote: the next block region opens right after this tail
+                // (a title skipped inside the tail may sit in between)
+                let next = ctx.region_opened_at(e).filter(|&r| r > last && block[r]);
+                if let Some(nr) = next {
+                    let (na, nb) = bounds[nr];
+                    if na == e && na < n && !ctx.nl[na] {
+                        // only when the next part has no attribution of its own
+                        let e2 = tail_end(ctx, nb);
+                        if !(nb..e2).any(|i| ctx.is_cue(i, 0.2)) && tail_verb(ctx, nb, e2).is_none()
+                        {
+                            group.push(nr);
+                            continue;
+                        }
+                    }
+                }
+            }
+            break;
+        }
+        // a transcript: "“PENCE: Well, look, ...": the label names the speaker
+        let mut label_end = None;
+        if let Some((label, colon)) = transcript_label(ctx, group[0]) {
+            cue = Some(ctx.toks[colon].span);
+            source = Some(label);
+            label_end = ctx.toks.get(colon + 1).map(|t| t.span.start);
+        }
+        // head: "X said: “..." in the same line before the first part
+        let (fa, _) = bounds[group[0]];
+        if cue.is_none() && fa > 0 && !ctx.nl[fa] {
+            let mut s = fa;
+            while s > 0 && !ctx.nl[s] && !ctx.is_punct(s - 1, &[".", "?", "!"]) && !ctx.mark[s - 1]
+            {
+                s -= 1;
+            }
+            if let Some((c, src)) = ctx.lead_in(s, fa) {
+                cue = c;
+                source = src;
+                for c in claimed.iter_mut().take(fa).skip(s) {
+                    *c = true;
+                }
+            } else if ctx.is_punct(fa - 1, &[":", "—", "–", "-"]) && fa - 1 > s {
+                // "Professor Smith put it: “...”"
+                source = ctx
+                    .last_name(s + 1, fa - 1)
+                    .or_else(|| ctx.subject(s, fa - 1));
+                cue = ctx.span(fa - 1, fa).or(Some(ctx.toks[fa - 1].span));
+                for c in claimed.iter_mut().take(fa).skip(s) {
+                    *c = true;
+                }
+            }
+        }
+        // previous line ending with a colon: "He added:"
+        if cue.is_none() && fa > 0 && ctx.nl[fa] && ctx.is_punct(fa - 1, &[":"]) {
+            let mut s = fa - 1;
+            while s > 0 && !ctx.nl[s] && !ctx.is_punct(s - 1, &[".", "?", "!"]) {
+                s -= 1;
+            }
+            if let Some((c, src)) = ctx.lead_in(s, fa) {
+                cue = c;
+                source = src;
+            }
+        }
+        let mut inherited = false;
+        if source.is_none() {
+            // the speaker of an attribution just before, in this or the previous paragraph
+            // ("Smith said she was worried. “...”"), else the previous quote's speaker
+            let recent = recent_attribution(ctx, fa, prev_end);
+            if let Some(src) = recent {
+                source = Some(src);
+            } else if let Some((src, l)) = prev_speaker {
+                if fa < n && line_no[fa] <= l + INHERIT_LINES {
+                    source = Some(src);
+                    inherited = true;
+                }
+            }
+        }
+        let mut parts: Vec<Span> = group.iter().map(|&r| regs[r].inner).collect();
+        if let (Some(start), Some(first)) = (label_end, parts.first_mut()) {
+            if start < first.end {
+                first.start = start;
+            }
+        }
+        let n_words: usize = parts
+            .iter()
+            .map(|p| p.text(ctx.text).split_whitespace().count())
+            .sum();
+        if source.is_none() && cue.is_none() && n_words < MIN_UNATTRIBUTED_WORDS {
+            // a slogan, sign or title with no speaker: not an attributed quote
+            ri = group.last().map_or(ri, |&l| l) + 1;
+            continue;
+        }
+        for &r in &group {
+            let (a, b) = bounds[r];
+            for c in claimed.iter_mut().take(b).skip(a) {
+                *c = true;
+            }
+        }
+        let last = *group.last().unwrap_or(&ri);
+        if let Some(src) = source {
+            prev_speaker = Some((src, line_no[bounds[last].1.min(n)]));
+        }
+        prev_end = bounds[last].1;
+        raws.push(Raw {
+            parts,
+            cue,
+            source,
+            inherited,
+        });
+        ri = last + 1;
+    }
+}
+
+/// The speaker label opening quotation region `r` in a transcript (`“PENCE: ...`,
+/// `“MR. TRUMP: ...`): one to three words in capitals, then a colon. Returns the label's span
+/// and the colon's token index.
+pub(crate) fn transcript_label(ctx: &Ctx<'_, '_>, r: usize) -> Option<(Span, usize)> {
+    let first = ctx.token_at(ctx.regions[r].inner.start);
+    let lim = (first + 6).min(ctx.toks.len());
+    let colon = (first..lim).find(|&k| ctx.toks[k].text == ":")?;
+    let label = first..colon;
+    let words = label.clone().filter(|&k| is_word(&ctx.toks[k])).count();
+    let caps = label.clone().all(|k| {
+        let t = ctx.toks[k].text;
+        t == "." || (t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase))
+    });
+    let long = label.clone().any(|k| ctx.toks[k].text.len() >= 2);
+    if !(1..=3).contains(&words) || !caps || !long || colon + 1 >= ctx.toks.len() {
+        return None;
+    }
+    if ctx.region[colon] != Some(r) {
+        return None;
+    }
+    Some((ctx.span(first, colon)?, colon))
+}
+
+/// The end of the attribution tail starting at `b` (after a closing mark): the sentence end,
+/// a line break or the next quotation mark.
+pub(crate) fn tail_end(ctx: &Ctx<'_, '_>, b: usize) -> usize {
+    let n = ctx.toks.len();
+    let mut e = b;
+    while e < n && !ctx.nl[e] && e < b + 40 {
+        if ctx.mark[e] {
+            // a short title inside the attribution: `said on MSNBC's “Morning Joe.”`
+            let Some(r) = ctx.region_opened_at(e) else {
+                break;
+            };
+            let g = ctx.regions[r];
+            let inner_words = ctx
+                .text
+                .get(g.inner.start..g.inner.end)
+                .map_or(99, |t| t.split_whitespace().count());
+            let Some(close) = g.close else {
+                break;
+            };
+            // a continuation after "exclaimed," is the next part, not a title
+            if e == b || inner_words > 4 || !is_word(&ctx.toks[e - 1]) {
+                break;
+            }
+            let after = ctx.token_at(close.end);
+            let ends = ctx
+                .text
+                .get(g.inner.start..g.inner.end)
+                .is_some_and(|t| t.trim_end().ends_with(['.', '?', '!']));
+            e = after.max(e + 1);
+            if ends {
+                break;
+            }
+            continue;
+        }
+        e += 1;
+        let t = ctx.toks[e - 1].text;
+        if !t.is_empty() && t.chars().all(|c| matches!(c, '.' | '?' | '!' | ':' | '…')) {
+            // "Rep. Smith": a period right after a short capitalised abbreviation goes on
+            let prev = e.checked_sub(2).map(|k| ctx.toks[k].text).unwrap_or("");
+            let abbrev = ctx.toks[e - 1].text == "."
+                && !ctx.toks[e - 1].space_before
+                && is_cap(prev)
+                && prev.len() <= 4
+                && e < n
+                && is_cap(ctx.toks[e].text)
+                && !ctx.mark[e];
+            if !abbrev {
+                break;
+            }
+        }
+    }
+    e
+}
+
+pub(crate) fn kind_of(ctx: &Ctx<'_, '_>, parts: &[Span]) -> QuoteKind {
+    let (mut n, mut inside) = (0usize, 0usize);
+    for p in parts {
+        // regions are sorted and disjoint: walk them along the characters
+        let mut r = ctx.regions.partition_point(|g| g.outer().end <= p.start);
+        for (b, ch) in ctx.text.get(p.start..p.end).unwrap_or("").char_indices() {
+            if !ch.is_alphanumeric() {
+                continue;
+            }
+            n += 1;
+            let at = p.start + b;
+            while r < ctx.regions.len() && ctx.regions[r].outer().end <= at {
+                r += 1;
+            }
+            let hit = ctx.regions.get(r).is_some_and(|g| g.outer().start <= at);
+            inside += usize::from(hit);
+        }
+    }
+    if n == 0 || inside == 0 {
+        QuoteKind::Indirect
+    } else if inside * 10 >= n * 9 {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Mixed
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// speakers
+
+impl<'a, 'l> Ctx<'a, 'l> {
+    /// The region whose opening mark is token `i`.
+    pub(crate) fn region_opened_at(&self, i: usize) -> Option<usize> {
+        let at = self.toks.get(i)?.span.start;
+        let r = self.regions.partition_point(|g| g.open.end <= at);
+        let g = self.regions.get(r)?;
+        (g.open.start <= at && at < g.open.end).then_some(r)
+    }
+}
