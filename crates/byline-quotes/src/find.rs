@@ -25,7 +25,7 @@ use resolve::*;
 use source::*;
 
 /// One raw attribution before speaker resolution.
-pub(crate) struct Raw {
+pub(crate) struct Attribution {
     pub(crate) parts: Vec<Span>,
     pub(crate) cue: Option<Span>,
     pub(crate) source: Option<Span>,
@@ -35,17 +35,17 @@ pub(crate) struct Raw {
 
 pub(crate) fn find(
     analysis: &Analysis<'_>,
-    ents: &Entities,
-    lex: &Lexicon,
+    entities: &Entities,
+    lexicon: &Lexicon,
     min_prob: f32,
     min_count: u32,
 ) -> Vec<Quote> {
-    let ctx = Ctx::new(analysis, ents, lex, min_prob, min_count);
-    let n = ctx.toks.len();
+    let ctx = Ctx::new(analysis, entities, lexicon, min_prob, min_count);
+    let n = ctx.tokens.len();
     let mut claimed = vec![false; n];
-    let mut raws: Vec<Raw> = Vec::new();
-    direct_quotes(&ctx, &mut claimed, &mut raws);
-    reported(&ctx, analysis, &claimed, &mut raws);
-    raws.sort_by_key(|r| r.parts.first().map_or(0, |p| p.start));
-    resolve(&ctx, raws)
+    let mut attributions: Vec<Attribution> = Vec::new();
+    direct_quotes(&ctx, &mut claimed, &mut attributions);
+    reported(&ctx, analysis, &claimed, &mut attributions);
+    attributions.sort_by_key(|r| r.parts.first().map_or(0, |p| p.start));
+    resolve(&ctx, attributions)
 }

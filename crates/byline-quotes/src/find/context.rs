@@ -14,20 +14,20 @@ pub(crate) fn is_cap(s: &str) -> bool {
 
 pub(crate) struct Ctx<'a, 'l> {
     pub(crate) text: &'a str,
-    pub(crate) toks: &'a [Token<'a>],
+    pub(crate) tokens: &'a [Token<'a>],
     /// Each token's text in lower case (borrowed when it has no capital).
-    pub(crate) lower: Vec<Cow<'a, str>>,
+    pub(crate) lower_texts: Vec<Cow<'a, str>>,
     /// Token starts a new line.
-    pub(crate) nl: Vec<bool>,
+    pub(crate) starts_line: Vec<bool>,
     /// Token is (part of) a quotation mark.
-    pub(crate) mark: Vec<bool>,
+    pub(crate) is_mark: Vec<bool>,
     /// Region whose content holds the token.
-    pub(crate) region: Vec<Option<usize>>,
+    pub(crate) region_of: Vec<Option<usize>>,
     pub(crate) regions: Vec<Region>,
-    pub(crate) ents: &'a Entities,
+    pub(crate) entities: &'a Entities,
     /// The gender the document gives each entity cluster (see [`genders`]).
     pub(crate) gender: Vec<Gender>,
-    pub(crate) lex: &'l Lexicon,
+    pub(crate) lexicon: &'l Lexicon,
     pub(crate) min_prob: f32,
     pub(crate) min_count: u32,
 }
@@ -35,29 +35,29 @@ pub(crate) struct Ctx<'a, 'l> {
 impl<'a, 'l> Ctx<'a, 'l> {
     pub(crate) fn new(
         analysis: &'a Analysis<'a>,
-        ents: &'a Entities,
-        lex: &'l Lexicon,
+        entities: &'a Entities,
+        lexicon: &'l Lexicon,
         min_prob: f32,
         min_count: u32,
     ) -> Self {
         let text = analysis.text();
-        let toks = analysis.tokens();
+        let tokens = analysis.tokens();
         let regions = regions(text);
-        let n = toks.len();
-        let mut nl = vec![false; n];
+        let n = tokens.len();
+        let mut starts_line = vec![false; n];
         let mut prev_end = 0;
-        for (i, t) in toks.iter().enumerate() {
-            nl[i] = i == 0
+        for (i, t) in tokens.iter().enumerate() {
+            starts_line[i] = i == 0
                 || text
                     .get(prev_end..t.span.start)
                     .is_some_and(|g| g.contains('\n'));
             prev_end = t.span.end;
         }
-        let mut mark = vec![false; n];
-        let mut region = vec![None; n];
+        let mut is_mark = vec![false; n];
+        let mut region_of = vec![None; n];
         // Both lists are sorted by offset: merge-walk them.
         let mut r = 0;
-        for (i, t) in toks.iter().enumerate() {
+        for (i, t) in tokens.iter().enumerate() {
             while r < regions.len() && regions[r].outer().end <= t.span.start {
                 r += 1;
             }
@@ -66,55 +66,55 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 let g = regions[k];
                 let overlaps = |s: Span| s.start < t.span.end && t.span.start < s.end;
                 if overlaps(g.open) || g.close.is_some_and(overlaps) {
-                    mark[i] = true;
+                    is_mark[i] = true;
                 } else if g.inner.start <= t.span.start && t.span.end <= g.inner.end {
-                    region[i] = Some(k);
+                    region_of[i] = Some(k);
                 }
                 k += 1;
             }
         }
-        let lower: Vec<Cow<'a, str>> = toks.iter().map(|t| lowercase(t.text)).collect();
-        let gender = genders(ents, &lower, &nl, &region);
+        let lower: Vec<Cow<'a, str>> = tokens.iter().map(|t| lowercase(t.text)).collect();
+        let gender = genders(entities, &lower, &starts_line, &region_of);
         Ctx {
             text,
-            toks,
-            lower,
-            nl,
-            mark,
-            region,
+            tokens,
+            lower_texts: lower,
+            starts_line,
+            is_mark,
+            region_of,
             regions,
-            ents,
+            entities,
             gender,
-            lex,
+            lexicon,
             min_prob,
             min_count,
         }
     }
 
-    pub(crate) fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w)
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        self.lower_texts.get(i).map_or("", |w| w)
     }
 
     pub(crate) fn is_punct(&self, i: usize, set: &[&str]) -> bool {
-        set.contains(&self.toks[i].text)
+        set.contains(&self.tokens[i].text)
     }
 
     /// Index of the first token that ends after byte `byte` (the token holding it, else
     /// the next one).
     pub(crate) fn token_at(&self, byte: usize) -> usize {
-        self.toks.partition_point(|t| t.span.end <= byte)
+        self.tokens.partition_point(|t| t.span.end <= byte)
     }
 
     pub(crate) fn span(&self, a: usize, b: usize) -> Option<Span> {
         // tokens a..b, trimmed of punctuation at both ends
         let (mut a, mut b) = (a, b);
-        while a < b && !is_word(&self.toks[a]) {
+        while a < b && !is_word(&self.tokens[a]) {
             a += 1;
         }
-        while b > a && !is_word(&self.toks[b - 1]) {
+        while b > a && !is_word(&self.tokens[b - 1]) {
             b -= 1;
         }
-        (a < b).then(|| Span::new(self.toks[a].span.start, self.toks[b - 1].span.end))
+        (a < b).then(|| Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end))
     }
 }
 

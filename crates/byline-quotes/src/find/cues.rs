@@ -52,10 +52,10 @@ pub(crate) const TOPIC_CUES: &[(&str, &str)] = &[
 /// The preposition's index when token `i` starts a [`TOPIC_CUES`] pair (an adverb such as
 /// "out" or a day may come between: "spoke out on Tuesday about").
 pub(crate) fn topic_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize> {
-    if ctx.region[i].is_some() || ctx.mark[i] {
+    if ctx.region_of[i].is_some() || ctx.is_mark[i] {
         return None;
     }
-    let verb = ctx.low(i);
+    let verb = ctx.lower(i);
     let preps: Vec<&str> = TOPIC_CUES
         .iter()
         .filter(|(v, _)| *v == verb)
@@ -65,19 +65,19 @@ pub(crate) fn topic_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize>
         return None;
     }
     (i + 1..e.min(i + 5))
-        .take_while(|&k| is_word(&ctx.toks[k]) && !ctx.mark[k])
-        .find(|&k| preps.contains(&ctx.low(k)))
+        .take_while(|&k| is_word(&ctx.tokens[k]) && !ctx.is_mark[k])
+        .find(|&k| preps.contains(&ctx.lower(k)))
 }
 
 /// Unit `[s, e)` is a whole line in title case or capitals (a headline): at least three
 /// words of four letters or more, at most one of them lowercase.
 pub(crate) fn is_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
-    let n = ctx.toks.len();
-    if !(ctx.nl[s] && (e >= n || ctx.nl[e])) {
+    let n = ctx.tokens.len();
+    if !(ctx.starts_line[s] && (e >= n || ctx.starts_line[e])) {
         return false;
     }
     let long = (s..e).filter(|&k| {
-        ctx.toks[k]
+        ctx.tokens[k]
             .text
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -87,7 +87,7 @@ pub(crate) fn is_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
     let (mut words, mut lower) = (0, 0);
     for k in long {
         words += 1;
-        lower += usize::from(!is_cap(ctx.toks[k].text));
+        lower += usize::from(!is_cap(ctx.tokens[k].text));
     }
     words >= 3 && lower <= 1
 }
@@ -95,23 +95,23 @@ pub(crate) fn is_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
 /// A tail that opens with a name or a pronoun and a verb in the present or past
 /// ("Blige sings", "Jane Doe recalled", "she writes"): the verb's index.
 pub(crate) fn name_then_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> {
-    let mut ws = (b..e).filter(|&i| is_word(&ctx.toks[i]));
+    let mut ws = (b..e).filter(|&i| is_word(&ctx.tokens[i]));
     let w0 = ws.next()?;
-    let pronoun = word_is(ctx.low(w0), PRONOUN);
-    if !(pronoun || is_cap(ctx.toks[w0].text)) {
+    let pronoun = word_is(ctx.lower(w0), PRONOUN);
+    if !(pronoun || is_cap(ctx.tokens[w0].text)) {
         return None;
     }
     let mut v = ws.next()?;
     if !pronoun {
         for _ in 0..3 {
-            if !is_cap(ctx.toks[v].text) {
+            if !is_cap(ctx.tokens[v].text) {
                 break;
             }
             v = ws.next()?;
         }
     }
-    let w = ctx.low(v);
-    let verb = !is_cap(ctx.toks[v].text)
+    let w = ctx.lower(v);
+    let verb = !is_cap(ctx.tokens[v].text)
         && (w.ends_with("ed") || w.ends_with('s'))
         && w.len() > 3
         && !word_is(w, AUX)
@@ -119,9 +119,9 @@ pub(crate) fn name_then_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<us
         && !word_is(w, AFTER_STOP);
     // A verb, not a noun ("White House press secretary"): what follows is punctuation or a
     // word that follows a verb of speaking ("sings to", "yells,").
-    let after_verb = !ctx.toks.get(v + 1).is_some_and(is_word)
+    let after_verb = !ctx.tokens.get(v + 1).is_some_and(is_word)
         || matches!(
-            ctx.low(v + 1),
+            ctx.lower(v + 1),
             "to" | "at"
                 | "in"
                 | "on"
@@ -146,36 +146,39 @@ pub(crate) fn name_then_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<us
 /// A cue missing from the lexicon in a short tail such as `, he surmised.`: a lowercase
 /// word right after a pronoun or a capitalised name, or right before one.
 pub(crate) fn tail_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> {
-    let ws: Vec<usize> = (b..e).filter(|&i| is_word(&ctx.toks[i])).collect();
+    let ws: Vec<usize> = (b..e).filter(|&i| is_word(&ctx.tokens[i])).collect();
     if ws.len() < 2 || ws.len() > 5 {
         return None;
     }
     let (w0, w1) = (ws[0], ws[1]);
     let low = |i: usize| {
-        !is_cap(ctx.toks[i].text) && ctx.toks[i].kind != byline_tokenize::TokenKind::Number
+        !is_cap(ctx.tokens[i].text) && ctx.tokens[i].kind != byline_tokenize::TokenKind::Number
     };
     let verbish = |i: usize| {
-        let w = ctx.low(i);
+        let w = ctx.lower(i);
         low(i) && (w.ends_with("ed") || w.ends_with('s')) && !word_is(w, AUX)
     };
     let plain = |i: usize| {
-        let w = ctx.low(i);
+        let w = ctx.lower(i);
         low(i)
             && !word_is(w, AUX)
             && !word_is(w, DETERMINER)
             && !word_is(w, BOUNDARY)
             && !word_is(w, AFTER_STOP)
     };
-    if (word_is(ctx.low(w0), PRONOUN) || is_cap(ctx.toks[w0].text)) && plain(w1) && ws.len() <= 3 {
+    if (word_is(ctx.lower(w0), PRONOUN) || is_cap(ctx.tokens[w0].text))
+        && plain(w1)
+        && ws.len() <= 3
+    {
         return Some(w1);
     }
-    if verbish(w0) && is_cap(ctx.toks[w1].text) {
+    if verbish(w0) && is_cap(ctx.tokens[w1].text) {
         return Some(w0);
     }
     // "the judge exclaimed", "a flabbergasted Noah quipped"
     let wl = ws[ws.len() - 1];
-    let starts_np = word_is(ctx.low(w0), DETERMINER) || is_cap(ctx.toks[w0].text);
-    if starts_np && ws.len() <= 4 && ctx.low(wl).ends_with("ed") && verbish(wl) {
+    let starts_np = word_is(ctx.lower(w0), DETERMINER) || is_cap(ctx.tokens[w0].text);
+    if starts_np && ws.len() <= 4 && ctx.lower(wl).ends_with("ed") && verbish(wl) {
         return Some(wl);
     }
     None
@@ -184,49 +187,53 @@ pub(crate) fn tail_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> 
 impl<'a, 'l> Ctx<'a, 'l> {
     /// The cue probability of token `i`'s word in the lexicon (0 when absent).
     pub(crate) fn cue_prob(&self, i: usize) -> f32 {
-        self.lex.get(self.low(i)).map_or(0.0, |st| st.prob)
+        self.lexicon.get(self.lower(i)).map_or(0.0, |st| st.prob)
     }
 
     /// Whether token `i` is a cue word (outside quotation marks) of at least `min_prob`.
     pub(crate) fn is_cue(&self, i: usize, min_prob: f32) -> bool {
-        if self.region[i].is_some() || self.mark[i] {
+        if self.region_of[i].is_some() || self.is_mark[i] {
             return false;
         }
-        let w = self.low(i);
-        let Some(st) = self.lex.get(w) else {
+        let w = self.lower(i);
+        let Some(st) = self.lexicon.get(w) else {
             return false;
         };
         if st.prob < min_prob || st.count < self.min_count {
             return false;
         }
         // a noun use: "the statement", "his claims"
-        if i > 0 && word_is(self.low(i - 1), DETERMINER) {
+        if i > 0 && word_is(self.lower(i - 1), DETERMINER) {
             return false;
         }
         // a label: "Editor's note: ..."
         if i > 0
-            && matches!(self.toks[i - 1].text, "’s" | "'s")
-            && self.toks.get(i + 1).is_some_and(|t| t.text == ":")
+            && matches!(self.tokens[i - 1].text, "’s" | "'s")
+            && self.tokens.get(i + 1).is_some_and(|t| t.text == ":")
         {
             return false;
         }
         // the end of a compound: "gas-fired", "long-awaited"
-        if i > 0 && self.toks[i - 1].text == "-" && !self.toks[i].space_before {
+        if i > 0 && self.tokens[i - 1].text == "-" && !self.tokens[i].space_before {
             return false;
         }
         true
     }
 
-    /// The last cue word in the lead-in `s..fa` before a quote that starts at token `fa`: its
+    /// The last cue word in the lead-in `s..quote_start` before a quote that starts at token `quote_start`: its
     /// span, and the speaker found around the lead-in's cues (before one of them, after the
     /// last, or the lead-in's subject).
-    pub(crate) fn lead_in(&self, s: usize, fa: usize) -> Option<(Option<Span>, Option<Span>)> {
-        let c = (s..fa).rev().find(|&i| self.is_cue(i, 0.2))?;
+    pub(crate) fn lead_in(
+        &self,
+        s: usize,
+        quote_start: usize,
+    ) -> Option<(Option<Span>, Option<Span>)> {
+        let c = (s..quote_start).rev().find(|&i| self.is_cue(i, 0.2))?;
         let source = (s..=c)
             .rev()
             .filter(|&i| self.is_cue(i, 0.2))
             .find_map(|i| self.source_before(i, s))
-            .or_else(|| self.source_after(c, fa))
+            .or_else(|| self.source_after(c, quote_start))
             .or_else(|| self.subject(s, c));
         Some((self.span(c, c + 1), source))
     }

@@ -105,173 +105,257 @@ pub(crate) fn regions(text: &str) -> Vec<Region> {
 pub(crate) fn region_tokens(ctx: &Ctx<'_, '_>, g: &Region) -> (usize, usize) {
     let a = ctx.token_at(g.open.start);
     let b = ctx.token_at(g.close.map_or(g.inner.end, |c| c.end));
-    (a, b.min(ctx.toks.len()))
+    (a, b.min(ctx.tokens.len()))
 }
 
-pub(crate) fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut Vec<Raw>) {
-    let n = ctx.toks.len();
-    let regs = &ctx.regions;
-    let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.toks[i])).count();
-    // block regions: the quotation is a clause on its own
-    let mut block = vec![false; regs.len()];
-    let mut bounds = vec![(0, 0); regs.len()];
-    for (ri, g) in regs.iter().enumerate() {
-        let (a, b) = region_tokens(ctx, g);
-        bounds[ri] = (a, b);
-        if a >= n {
-            continue;
+/// The regions that hold a quotation standing as a clause of its own ("blocks"), and each
+/// region's token range.
+struct Blocks {
+    /// Region `r` is a block: it starts a clause and ends one, with enough words.
+    is_block: Vec<bool>,
+    /// Token range of region `r`, from its opening mark to past its closing mark.
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Blocks {
+    fn new(ctx: &Ctx<'_, '_>) -> Blocks {
+        let n = ctx.tokens.len();
+        let regions = &ctx.regions;
+        let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.tokens[i])).count();
+        let mut is_block = vec![false; regions.len()];
+        let mut bounds = vec![(0, 0); regions.len()];
+        for (ri, g) in regions.iter().enumerate() {
+            let (a, b) = region_tokens(ctx, g);
+            bounds[ri] = (a, b);
+            if a >= n {
+                continue;
+            }
+            // a = first token of the open mark; find content tokens
+            let inner: Vec<usize> = (a..b).filter(|&i| ctx.region_of[i] == Some(ri)).collect();
+            let (Some(&f), Some(&l)) = (inner.first(), inner.last()) else {
+                continue;
+            };
+            let w = words(f, l + 1);
+            let starts = a == 0
+                || ctx.starts_line[a]
+                || ctx.is_mark[a - 1]
+                || ctx.is_punct(a - 1, &[":", ",", "—", "–", "-", "(", ".", "?", "!", ";"])
+                || ctx.is_cue(a - 1, 0.2);
+            let last_punct = !is_word(&ctx.tokens[l])
+                && ctx.tokens[l].text.chars().all(|c| {
+                    matches!(c, ',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';')
+                });
+            let after = (l + 1..n).find(|&i| !ctx.is_mark[i]);
+            let ends = g.close.is_none()
+                || last_punct
+                || after.map_or(true, |i| {
+                    ctx.starts_line[i] || ctx.is_punct(i, &[".", "?", "!"])
+                });
+            is_block[ri] =
+                starts && ends && (w >= 3 || (w >= 1 && last_punct && g.close.is_some()));
         }
-        // a = first token of the open mark; find content tokens
-        let inner: Vec<usize> = (a..b).filter(|&i| ctx.region[i] == Some(ri)).collect();
-        let (Some(&f), Some(&l)) = (inner.first(), inner.last()) else {
-            continue;
-        };
-        let w = words(f, l + 1);
-        let starts = a == 0
-            || ctx.nl[a]
-            || ctx.mark[a - 1]
-            || ctx.is_punct(a - 1, &[":", ",", "—", "–", "-", "(", ".", "?", "!", ";"])
-            || ctx.is_cue(a - 1, 0.2);
-        let last_punct = !is_word(&ctx.toks[l])
-            && ctx.toks[l]
-                .text
-                .chars()
-                .all(|c| matches!(c, ',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';'));
-        let after = (l + 1..n).find(|&i| !ctx.mark[i]);
-        let ends = g.close.is_none()
-            || last_punct
-            || after.map_or(true, |i| ctx.nl[i] || ctx.is_punct(i, &[".", "?", "!"]));
-        block[ri] = starts && ends && (w >= 3 || (w >= 1 && last_punct && g.close.is_some()));
+        Blocks { is_block, bounds }
     }
-    let mut ri = 0;
-    let mut prev_speaker: Option<(Span, usize)> = None; // (source, line of quote)
-    let mut prev_end = 0usize;
+}
+
+/// The line number of each token (and one past the last line for index `n`).
+fn line_numbers(ctx: &Ctx<'_, '_>) -> Vec<usize> {
+    let n = ctx.tokens.len();
     let mut line_no = vec![0usize; n + 1];
     let mut ln = 0;
     for (i, l) in line_no.iter_mut().enumerate().take(n) {
-        if ctx.nl[i] && i > 0 {
+        if ctx.starts_line[i] && i > 0 {
             ln += 1;
         }
         *l = ln;
     }
     line_no[n] = ln + 1;
-    while ri < regs.len() {
-        if !block[ri] {
-            ri += 1;
-            continue;
-        }
-        let mut group = vec![ri];
-        let mut cue = None;
-        let mut source = None;
-        loop {
-            let last = *group.last().unwrap_or(&ri);
-            let g = regs[last];
-            let (_, b) = bounds[last];
-            // multi-paragraph continuation
-            if g.close.is_none() {
-                if last + 1 < regs.len() && block[last + 1] {
-                    let (na, _) = bounds[last + 1];
-                    // (a transcript's next turn is a new quote)
-                    if na < n
-                        && ctx.nl[na]
-                        && na == b.min(n)
-                        && transcript_label(ctx, last + 1).is_none()
-                    {
-                        group.push(last + 1);
-                        continue;
-                    }
-                }
-                break;
-            }
-            // tail: tokens after the closing mark up to the end of the sentence
-            let e = tail_end(ctx, b);
-            // a signature: "“...” — Jane Doe"
-            if cue.is_none()
-                && b + 1 < e
-                && matches!(ctx.toks[b].text, "—" | "―" | "–" | "-" | "--")
-            {
-                let mut k = b + 1;
-                while k < e && (is_cap(ctx.toks[k].text) || matches!(ctx.toks[k].text, "." | "-")) {
-                    k += 1;
-                }
-                if k > b + 1 {
-                    cue = Some(ctx.toks[b].span);
-                    source = ctx.span(b + 1, k);
-                    for c in claimed.iter_mut().take(e).skip(b) {
-                        *c = true;
-                    }
-                    break;
-                }
-            }
-            // (a name and its verb first: "...,” Blige sings to Clinton before asking her")
-            let tail_cue = name_then_verb(ctx, b, e)
-                .or_else(|| (b..e).find(|&i| ctx.is_cue(i, 0.2)))
-                .or_else(|| tail_verb(ctx, b, e));
-            if let Some(c) = tail_cue {
-                if cue.is_none() {
-                    cue = ctx.span(c, c + 1);
-                    source = ctx.source_before(c, b).or_else(|| ctx.source_after(c, e));
-                }
-                for c in claimed.iter_mut().take(e).skip(b) {
-                    *c = true;
-                }
-                // split quote: the next block region opens right after this tail
-                // (a title skipped inside the tail may sit in between)
-                let next = ctx.region_opened_at(e).filter(|&r| r > last && block[r]);
-                if let Some(nr) = next {
-                    let (na, nb) = bounds[nr];
-                    if na == e && na < n && !ctx.nl[na] {
-                        // only when the next part has no attribution of its own
-                        let e2 = tail_end(ctx, nb);
-                        if !(nb..e2).any(|i| ctx.is_cue(i, 0.2)) && tail_verb(ctx, nb, e2).is_none()
-                        {
-                            group.push(nr);
-                            continue;
-                        }
-                    }
+    line_no
+}
+
+/// The regions of one direct quote with the cue and source found in its tails.
+struct QuoteGroup {
+    regions: Vec<usize>,
+    cue: Option<Span>,
+    source: Option<Span>,
+}
+
+/// Marks tokens `[a, b)` as taken by a direct quote or its attribution.
+fn claim(claimed: &mut [bool], a: usize, b: usize) {
+    for c in claimed.iter_mut().take(b).skip(a) {
+        *c = true;
+    }
+}
+
+/// Collects the regions of the direct quote starting at block region `first`: the next
+/// paragraph's region when this one runs to its line end, the next part of a split quote
+/// after an attribution tail (`“A,” she said. “B.”`); and the cue and source of the tail
+/// (a signature `— Jane Doe`, a name and verb, a cue word, an unknown verb).
+fn group_regions(
+    ctx: &Ctx<'_, '_>,
+    blocks: &Blocks,
+    first: usize,
+    claimed: &mut [bool],
+) -> QuoteGroup {
+    let n = ctx.tokens.len();
+    let regions = &ctx.regions;
+    let mut group = vec![first];
+    let mut cue = None;
+    let mut source = None;
+    loop {
+        let last = *group.last().unwrap_or(&first);
+        let g = regions[last];
+        let (_, b) = blocks.bounds[last];
+        // multi-paragraph continuation
+        if g.close.is_none() {
+            if last + 1 < regions.len() && blocks.is_block[last + 1] {
+                let (na, _) = blocks.bounds[last + 1];
+                // (a transcript's next turn is a new quote)
+                if na < n
+                    && ctx.starts_line[na]
+                    && na == b.min(n)
+                    && transcript_label(ctx, last + 1).is_none()
+                {
+                    group.push(last + 1);
+                    continue;
                 }
             }
             break;
         }
+        // tail: tokens after the closing mark up to the end of the sentence
+        let e = tail_end(ctx, b);
+        // a signature: "“...” — Jane Doe"
+        if cue.is_none() && b + 1 < e && matches!(ctx.tokens[b].text, "—" | "―" | "–" | "-" | "--")
+        {
+            let mut k = b + 1;
+            while k < e && (is_cap(ctx.tokens[k].text) || matches!(ctx.tokens[k].text, "." | "-")) {
+                k += 1;
+            }
+            if k > b + 1 {
+                cue = Some(ctx.tokens[b].span);
+                source = ctx.span(b + 1, k);
+                claim(claimed, b, e);
+                break;
+            }
+        }
+        // (a name and its verb first: "...,” Blige sings to Clinton before asking her")
+        let tail_cue = name_then_verb(ctx, b, e)
+            .or_else(|| (b..e).find(|&i| ctx.is_cue(i, 0.2)))
+            .or_else(|| tail_verb(ctx, b, e));
+        if let Some(c) = tail_cue {
+            if cue.is_none() {
+                cue = ctx.span(c, c + 1);
+                source = ctx.source_before(c, b).or_else(|| ctx.source_after(c, e));
+            }
+            claim(claimed, b, e);
+            // split quote: the next block region opens right after this tail
+            // (a title skipped inside the tail may sit in between)
+            let next = ctx
+                .region_opened_at(e)
+                .filter(|&r| r > last && blocks.is_block[r]);
+            if let Some(nr) = next {
+                let (na, nb) = blocks.bounds[nr];
+                if na == e && na < n && !ctx.starts_line[na] {
+                    // only when the next part has no attribution of its own
+                    let e2 = tail_end(ctx, nb);
+                    if !(nb..e2).any(|i| ctx.is_cue(i, 0.2)) && tail_verb(ctx, nb, e2).is_none() {
+                        group.push(nr);
+                        continue;
+                    }
+                }
+            }
+        }
+        break;
+    }
+    QuoteGroup {
+        regions: group,
+        cue,
+        source,
+    }
+}
+
+/// The cue and source of a lead-in before a quote starting at token `quote_start`: `X said:
+/// “...` in the same line (or `Professor Smith put it: “...`), or a previous line ending in a
+/// colon (`He added:`). The same-line lead-in is claimed.
+fn lead_in_attribution(
+    ctx: &Ctx<'_, '_>,
+    quote_start: usize,
+    claimed: &mut [bool],
+) -> Option<(Option<Span>, Option<Span>)> {
+    if quote_start == 0 {
+        return None;
+    }
+    if !ctx.starts_line[quote_start] {
+        let mut s = quote_start;
+        while s > 0
+            && !ctx.starts_line[s]
+            && !ctx.is_punct(s - 1, &[".", "?", "!"])
+            && !ctx.is_mark[s - 1]
+        {
+            s -= 1;
+        }
+        if let Some(found) = ctx.lead_in(s, quote_start) {
+            claim(claimed, s, quote_start);
+            return Some(found);
+        }
+        if ctx.is_punct(quote_start - 1, &[":", "—", "–", "-"]) && quote_start - 1 > s {
+            // "Professor Smith put it: “...”"
+            let source = ctx
+                .last_name(s + 1, quote_start - 1)
+                .or_else(|| ctx.subject(s, quote_start - 1));
+            let cue = ctx
+                .span(quote_start - 1, quote_start)
+                .or(Some(ctx.tokens[quote_start - 1].span));
+            claim(claimed, s, quote_start);
+            return Some((cue, source));
+        }
+        return None;
+    }
+    // previous line ending with a colon: "He added:"
+    if ctx.is_punct(quote_start - 1, &[":"]) {
+        let mut s = quote_start - 1;
+        while s > 0 && !ctx.starts_line[s] && !ctx.is_punct(s - 1, &[".", "?", "!"]) {
+            s -= 1;
+        }
+        return ctx.lead_in(s, quote_start);
+    }
+    None
+}
+
+/// Stage 1: the direct quotes of the document, in order, with their cue and source (from
+/// the tail, a transcript label, the lead-in, a recent attribution, or the previous
+/// quote's speaker). Marks the tokens they take in `claimed`.
+pub(crate) fn direct_quotes(
+    ctx: &Ctx<'_, '_>,
+    claimed: &mut [bool],
+    attributions: &mut Vec<Attribution>,
+) {
+    let n = ctx.tokens.len();
+    let blocks = Blocks::new(ctx);
+    let line_no = line_numbers(ctx);
+    let mut prev_speaker: Option<(Span, usize)> = None; // (source, line of quote)
+    let mut prev_end = 0usize;
+    let mut ri = 0;
+    while ri < ctx.regions.len() {
+        if !blocks.is_block[ri] {
+            ri += 1;
+            continue;
+        }
+        let QuoteGroup {
+            regions: group,
+            mut cue,
+            mut source,
+        } = group_regions(ctx, &blocks, ri, claimed);
         // a transcript: "“PENCE: Well, look, ...": the label names the speaker
         let mut label_end = None;
         if let Some((label, colon)) = transcript_label(ctx, group[0]) {
-            cue = Some(ctx.toks[colon].span);
+            cue = Some(ctx.tokens[colon].span);
             source = Some(label);
-            label_end = ctx.toks.get(colon + 1).map(|t| t.span.start);
+            label_end = ctx.tokens.get(colon + 1).map(|t| t.span.start);
         }
-        // head: "X said: “..." in the same line before the first part
-        let (fa, _) = bounds[group[0]];
-        if cue.is_none() && fa > 0 && !ctx.nl[fa] {
-            let mut s = fa;
-            while s > 0 && !ctx.nl[s] && !ctx.is_punct(s - 1, &[".", "?", "!"]) && !ctx.mark[s - 1]
-            {
-                s -= 1;
-            }
-            if let Some((c, src)) = ctx.lead_in(s, fa) {
-                cue = c;
-                source = src;
-                for c in claimed.iter_mut().take(fa).skip(s) {
-                    *c = true;
-                }
-            } else if ctx.is_punct(fa - 1, &[":", "—", "–", "-"]) && fa - 1 > s {
-                // "Professor Smith put it: “...”"
-                source = ctx
-                    .last_name(s + 1, fa - 1)
-                    .or_else(|| ctx.subject(s, fa - 1));
-                cue = ctx.span(fa - 1, fa).or(Some(ctx.toks[fa - 1].span));
-                for c in claimed.iter_mut().take(fa).skip(s) {
-                    *c = true;
-                }
-            }
-        }
-        // previous line ending with a colon: "He added:"
-        if cue.is_none() && fa > 0 && ctx.nl[fa] && ctx.is_punct(fa - 1, &[":"]) {
-            let mut s = fa - 1;
-            while s > 0 && !ctx.nl[s] && !ctx.is_punct(s - 1, &[".", "?", "!"]) {
-                s -= 1;
-            }
-            if let Some((c, src)) = ctx.lead_in(s, fa) {
+        let (quote_start, _) = blocks.bounds[group[0]];
+        if cue.is_none() {
+            if let Some((c, src)) = lead_in_attribution(ctx, quote_start, claimed) {
                 cue = c;
                 source = src;
             }
@@ -280,17 +364,17 @@ pub(crate) fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut 
         if source.is_none() {
             // the speaker of an attribution just before, in this or the previous paragraph
             // ("Smith said she was worried. “...”"), else the previous quote's speaker
-            let recent = recent_attribution(ctx, fa, prev_end);
+            let recent = recent_attribution(ctx, quote_start, prev_end);
             if let Some(src) = recent {
                 source = Some(src);
             } else if let Some((src, l)) = prev_speaker {
-                if fa < n && line_no[fa] <= l + INHERIT_LINES {
+                if quote_start < n && line_no[quote_start] <= l + INHERIT_LINES {
                     source = Some(src);
                     inherited = true;
                 }
             }
         }
-        let mut parts: Vec<Span> = group.iter().map(|&r| regs[r].inner).collect();
+        let mut parts: Vec<Span> = group.iter().map(|&r| ctx.regions[r].inner).collect();
         if let (Some(start), Some(first)) = (label_end, parts.first_mut()) {
             if start < first.end {
                 first.start = start;
@@ -306,17 +390,15 @@ pub(crate) fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut 
             continue;
         }
         for &r in &group {
-            let (a, b) = bounds[r];
-            for c in claimed.iter_mut().take(b).skip(a) {
-                *c = true;
-            }
+            let (a, b) = blocks.bounds[r];
+            claim(claimed, a, b);
         }
         let last = *group.last().unwrap_or(&ri);
         if let Some(src) = source {
-            prev_speaker = Some((src, line_no[bounds[last].1.min(n)]));
+            prev_speaker = Some((src, line_no[blocks.bounds[last].1.min(n)]));
         }
-        prev_end = bounds[last].1;
-        raws.push(Raw {
+        prev_end = blocks.bounds[last].1;
+        attributions.push(Attribution {
             parts,
             cue,
             source,
@@ -331,19 +413,19 @@ pub(crate) fn direct_quotes(ctx: &Ctx<'_, '_>, claimed: &mut [bool], raws: &mut 
 /// and the colon's token index.
 pub(crate) fn transcript_label(ctx: &Ctx<'_, '_>, r: usize) -> Option<(Span, usize)> {
     let first = ctx.token_at(ctx.regions[r].inner.start);
-    let lim = (first + 6).min(ctx.toks.len());
-    let colon = (first..lim).find(|&k| ctx.toks[k].text == ":")?;
+    let lim = (first + 6).min(ctx.tokens.len());
+    let colon = (first..lim).find(|&k| ctx.tokens[k].text == ":")?;
     let label = first..colon;
-    let words = label.clone().filter(|&k| is_word(&ctx.toks[k])).count();
+    let words = label.clone().filter(|&k| is_word(&ctx.tokens[k])).count();
     let caps = label.clone().all(|k| {
-        let t = ctx.toks[k].text;
+        let t = ctx.tokens[k].text;
         t == "." || (t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase))
     });
-    let long = label.clone().any(|k| ctx.toks[k].text.len() >= 2);
-    if !(1..=3).contains(&words) || !caps || !long || colon + 1 >= ctx.toks.len() {
+    let long = label.clone().any(|k| ctx.tokens[k].text.len() >= 2);
+    if !(1..=3).contains(&words) || !caps || !long || colon + 1 >= ctx.tokens.len() {
         return None;
     }
-    if ctx.region[colon] != Some(r) {
+    if ctx.region_of[colon] != Some(r) {
         return None;
     }
     Some((ctx.span(first, colon)?, colon))
@@ -352,10 +434,10 @@ pub(crate) fn transcript_label(ctx: &Ctx<'_, '_>, r: usize) -> Option<(Span, usi
 /// The end of the attribution tail starting at `b` (after a closing mark): the sentence end,
 /// a line break or the next quotation mark.
 pub(crate) fn tail_end(ctx: &Ctx<'_, '_>, b: usize) -> usize {
-    let n = ctx.toks.len();
+    let n = ctx.tokens.len();
     let mut e = b;
-    while e < n && !ctx.nl[e] && e < b + 40 {
-        if ctx.mark[e] {
+    while e < n && !ctx.starts_line[e] && e < b + 40 {
+        if ctx.is_mark[e] {
             // a short title inside the attribution: `said on MSNBC's “Morning Joe.”`
             let Some(r) = ctx.region_opened_at(e) else {
                 break;
@@ -369,7 +451,7 @@ pub(crate) fn tail_end(ctx: &Ctx<'_, '_>, b: usize) -> usize {
                 break;
             };
             // a continuation after "exclaimed," is the next part, not a title
-            if e == b || inner_words > 4 || !is_word(&ctx.toks[e - 1]) {
+            if e == b || inner_words > 4 || !is_word(&ctx.tokens[e - 1]) {
                 break;
             }
             let after = ctx.token_at(close.end);
@@ -384,17 +466,17 @@ pub(crate) fn tail_end(ctx: &Ctx<'_, '_>, b: usize) -> usize {
             continue;
         }
         e += 1;
-        let t = ctx.toks[e - 1].text;
+        let t = ctx.tokens[e - 1].text;
         if !t.is_empty() && t.chars().all(|c| matches!(c, '.' | '?' | '!' | ':' | '…')) {
             // "Rep. Smith": a period right after a short capitalised abbreviation goes on
-            let prev = e.checked_sub(2).map(|k| ctx.toks[k].text).unwrap_or("");
-            let abbrev = ctx.toks[e - 1].text == "."
-                && !ctx.toks[e - 1].space_before
+            let prev = e.checked_sub(2).map(|k| ctx.tokens[k].text).unwrap_or("");
+            let abbrev = ctx.tokens[e - 1].text == "."
+                && !ctx.tokens[e - 1].space_before
                 && is_cap(prev)
                 && prev.len() <= 4
                 && e < n
-                && is_cap(ctx.toks[e].text)
-                && !ctx.mark[e];
+                && is_cap(ctx.tokens[e].text)
+                && !ctx.is_mark[e];
             if !abbrev {
                 break;
             }
@@ -436,7 +518,7 @@ pub(crate) fn kind_of(ctx: &Ctx<'_, '_>, parts: &[Span]) -> QuoteKind {
 impl<'a, 'l> Ctx<'a, 'l> {
     /// The region whose opening mark is token `i`.
     pub(crate) fn region_opened_at(&self, i: usize) -> Option<usize> {
-        let at = self.toks.get(i)?.span.start;
+        let at = self.tokens.get(i)?.span.start;
         let r = self.regions.partition_point(|g| g.open.end <= at);
         let g = self.regions.get(r)?;
         (g.open.start <= at && at < g.open.end).then_some(r)

@@ -4,10 +4,12 @@
 
 use super::*;
 
-pub(crate) fn ent_range(ents: &Entities, span: Span) -> std::ops::Range<usize> {
-    let a = ents.entities.partition_point(|e| e.span.end <= span.start);
+pub(crate) fn ent_range(entities: &Entities, span: Span) -> std::ops::Range<usize> {
+    let a = entities
+        .entities
+        .partition_point(|e| e.span.end <= span.start);
     let mut b = a;
-    while b < ents.entities.len() && ents.entities[b].span.start < span.end {
+    while b < entities.entities.len() && entities.entities[b].span.start < span.end {
         b += 1;
     }
     a..b
@@ -30,17 +32,17 @@ pub(crate) enum Gender {
     Female,
 }
 
-/// The gender of each cluster of `ents`, from votes at each person mention: an honorific
+/// The gender of each cluster of `entities`, from votes at each person mention: an honorific
 /// right before it, and the first `he`/`his`/`him` or `she`/`her` after it (outside
 /// quotations, in the same paragraph, within 25 tokens and before the next person mention).
 pub(crate) fn genders(
-    ents: &Entities,
+    entities: &Entities,
     lower: &[Cow<'_, str>],
-    nl: &[bool],
-    region: &[Option<usize>],
+    starts_line: &[bool],
+    region_of: &[Option<usize>],
 ) -> Vec<Gender> {
-    let mut votes = vec![0i32; ents.clusters.len()];
-    let persons: Vec<&byline_entities::Entity> = ents
+    let mut votes = vec![0i32; entities.clusters.len()];
+    let persons: Vec<&byline_entities::Entity> = entities
         .entities
         .iter()
         .filter(|e| e.label == Label::Person)
@@ -59,10 +61,10 @@ pub(crate) fn genders(
         let next_person = persons.get(pi + 1).map_or(usize::MAX, |n| n.tokens.start);
         let lim = (e.tokens.end + 25).min(lower.len()).min(next_person);
         for k in e.tokens.end..lim {
-            if nl[k] {
+            if starts_line[k] {
                 break;
             }
-            if region[k].is_some() {
+            if region_of[k].is_some() {
                 continue;
             }
             match word(k) {
@@ -99,11 +101,11 @@ pub(crate) fn compatible_cluster(ctx: &Ctx<'_, '_>, cl: usize, label: Label, pro
         }
 }
 
-pub(crate) fn resolve(ctx: &Ctx<'_, '_>, raws: Vec<Raw>) -> Vec<Quote> {
-    let ents = ctx.ents;
-    let mut out: Vec<Quote> = Vec::with_capacity(raws.len());
+pub(crate) fn resolve(ctx: &Ctx<'_, '_>, attributions: Vec<Attribution>) -> Vec<Quote> {
+    let entities = ctx.entities;
+    let mut out: Vec<Quote> = Vec::with_capacity(attributions.len());
     let mut last_speaker: Option<(usize, Label)> = None;
-    for r in raws {
+    for r in attributions {
         let Some(first) = r.parts.first() else {
             continue;
         };
@@ -121,7 +123,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_, '_>, raws: Vec<Raw>) -> Vec<Quote> {
         });
         if let Some(sp) = &speaker {
             if let Some(cl) = sp.cluster {
-                if let Some(c) = ents.clusters.get(cl) {
+                if let Some(c) = entities.clusters.get(cl) {
                     last_speaker = Some((cl, c.label));
                 }
             }
@@ -147,11 +149,12 @@ pub(crate) fn speaker_of(
     content: Span,
     last: Option<(usize, Label)>,
 ) -> Speaker {
-    let ents = ctx.ents;
+    let entities = ctx.entities;
     let text = src.text(ctx.text);
     let mk = |via, cluster: Option<usize>, name: Option<String>| Speaker {
         span: src,
-        name: name.or_else(|| cluster.and_then(|c| ents.clusters.get(c).map(|c| c.name.clone()))),
+        name: name
+            .or_else(|| cluster.and_then(|c| entities.clusters.get(c).map(|c| c.name.clone()))),
         cluster,
         via,
     };
@@ -163,18 +166,18 @@ pub(crate) fn speaker_of(
             .map(|(c, _)| c);
         if cl.is_none() {
             // nearest preceding compatible entity outside quotations
-            let a = ents
+            let a = entities
                 .entities
                 .partition_point(|e| e.span.end <= src.start.min(content.start));
-            cl = ents.entities[..a]
+            cl = entities.entities[..a]
                 .iter()
                 .rev()
                 .take(40)
                 .find(|e| {
                     compatible_cluster(ctx, e.cluster, e.label, &lower)
-                        && ctx.region[ctx
+                        && ctx.region_of[ctx
                             .token_at(e.span.start)
-                            .min(ctx.toks.len().saturating_sub(1))]
+                            .min(ctx.tokens.len().saturating_sub(1))]
                         .is_none()
                 })
                 .map(|e| e.cluster);
@@ -182,8 +185,8 @@ pub(crate) fn speaker_of(
         return mk(Via::Pronoun, cl, None);
     }
     // a name inside the source
-    let r = ent_range(ents, src);
-    let inside = &ents.entities[r];
+    let r = ent_range(entities, src);
+    let inside = &entities.entities[r];
     let best = inside
         .iter()
         .find(|e| e.label == Label::Person)
@@ -252,13 +255,13 @@ pub(crate) fn speaker_of(
 
 /// The fullest cluster naming the same entity (helps when clusters are not merged).
 pub(crate) fn canonical(ctx: &Ctx<'_, '_>, cl: usize) -> usize {
-    let ents = ctx.ents;
-    let Some(c) = ents.clusters.get(cl) else {
+    let entities = ctx.entities;
+    let Some(c) = entities.clusters.get(cl) else {
         return cl;
     };
     let last = c.name.split_whitespace().last().unwrap_or("").to_string();
     cluster_by_word(ctx, &last)
-        .filter(|&o| ents.clusters[o].label == c.label)
+        .filter(|&o| entities.clusters[o].label == c.label)
         .unwrap_or(cl)
 }
 
@@ -275,7 +278,7 @@ pub(crate) fn cluster_by_word(ctx: &Ctx<'_, '_>, word: &str) -> Option<usize> {
     if w.is_empty() {
         return None;
     }
-    ctx.ents
+    ctx.entities
         .clusters
         .iter()
         .filter(|c| {
@@ -301,26 +304,28 @@ pub(crate) fn describe(
     words: &[&str],
     last: Option<(usize, Label)>,
 ) -> Option<usize> {
-    let ents = ctx.ents;
+    let entities = ctx.entities;
     let content: Vec<&str> = words
         .iter()
         .copied()
         .filter(|w| !word_is(w, DETERMINER) && w.len() > 2)
         .collect();
-    let a = ents.entities.partition_point(|e| e.span.end <= src.start);
+    let a = entities
+        .entities
+        .partition_point(|e| e.span.end <= src.start);
     let mut best: Option<(usize, usize)> = None;
-    for e in ents.entities[..a].iter().rev().take(60) {
+    for e in entities.entities[..a].iter().rev().take(60) {
         if e.label != Label::Person {
             continue;
         }
         let lo = e.tokens.start.saturating_sub(4);
-        let hi = (e.tokens.end + 4).min(ctx.toks.len());
+        let hi = (e.tokens.end + 4).min(ctx.tokens.len());
         let ctx_words: Vec<String> = (lo..hi)
-            .map(|i| ctx.low(i).trim_end_matches("’s").to_string())
+            .map(|i| ctx.lower(i).trim_end_matches("’s").to_string())
             .collect();
         let ctx_text = ctx
             .text
-            .get(ctx.toks[lo].span.start..ctx.toks[hi - 1].span.end)
+            .get(ctx.tokens[lo].span.start..ctx.tokens[hi - 1].span.end)
             .unwrap_or("")
             .to_lowercase();
         let score = content

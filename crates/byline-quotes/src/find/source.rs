@@ -10,27 +10,33 @@ pub(crate) fn inside_name(t: &Token<'_>) -> bool {
     matches!(t.text, "-" | "’" | "'" | "’s" | "'s" | "." | "&")
 }
 
-/// The source of the last cue between `lo` and the quotation starting at token `fa`, looking
+/// The source of the last cue between `lo` and the quotation starting at token `quote_start`, looking
 /// back at most to the start of the previous line.
-pub(crate) fn recent_attribution(ctx: &Ctx<'_, '_>, fa: usize, lo: usize) -> Option<Span> {
+pub(crate) fn recent_attribution(ctx: &Ctx<'_, '_>, quote_start: usize, lo: usize) -> Option<Span> {
     let mut lines = 0;
-    let mut k = fa;
-    while k > lo && fa - k < 80 {
+    let mut k = quote_start;
+    while k > lo && quote_start - k < 80 {
         k -= 1;
-        if ctx.nl[k] {
+        if ctx.starts_line[k] {
             lines += 1;
             if lines > 1 {
                 return None;
             }
         }
-        if ctx.is_cue(k, ctx.min_prob) && !is_cap(ctx.toks[k].text) {
+        if ctx.is_cue(k, ctx.min_prob) && !is_cap(ctx.tokens[k].text) {
             let mut s = k;
-            while s > lo && !ctx.nl[s] && !ctx.is_punct(s - 1, &[".", "?", "!"]) && !ctx.mark[s - 1]
+            while s > lo
+                && !ctx.starts_line[s]
+                && !ctx.is_punct(s - 1, &[".", "?", "!"])
+                && !ctx.is_mark[s - 1]
             {
                 s -= 1;
             }
             let mut e = k + 1;
-            while e < fa && !ctx.nl[e] && !ctx.is_punct(e, &[".", "?", "!", ":", ","]) {
+            while e < quote_start
+                && !ctx.starts_line[e]
+                && !ctx.is_punct(e, &[".", "?", "!", ":", ","])
+            {
                 e += 1;
             }
             return ctx.source_before(k, s).or_else(|| ctx.source_after(k, e));
@@ -44,14 +50,14 @@ impl<'a, 'l> Ctx<'a, 'l> {
     pub(crate) fn np_left(&self, end: usize, lo: usize) -> usize {
         let mut k = end;
         while k > lo && end - k < 8 {
-            let t = &self.toks[k - 1];
-            let w = self.low(k - 1);
+            let t = &self.tokens[k - 1];
+            let w = self.lower(k - 1);
             let ok = if is_word(t) {
                 !(word_is(w, BOUNDARY) || (self.is_cue(k - 1, self.min_prob) && !is_cap(t.text)))
             } else {
                 inside_name(t) && !(t.text == "." && t.space_before)
             };
-            if !ok || self.mark[k - 1] || self.region[k - 1].is_some() {
+            if !ok || self.is_mark[k - 1] || self.region_of[k - 1].is_some() {
                 break;
             }
             k -= 1;
@@ -88,16 +94,16 @@ impl<'a, 'l> Ctx<'a, 'l> {
     /// A name with a bracketed tag ending right before token `end`, not before `lo`:
     /// "Rep. Jane Doe (D-Ohio)" (the tag is part of the span).
     pub(crate) fn tagged_name(&self, end: usize, lo: usize) -> Option<Span> {
-        if end < lo + 3 || self.toks[end - 1].text != ")" {
+        if end < lo + 3 || self.tokens[end - 1].text != ")" {
             return None;
         }
         let open = (end.saturating_sub(8).max(lo)..end - 1)
             .rev()
-            .find(|&k| self.toks[k].text == "(")?;
+            .find(|&k| self.tokens[k].text == "(")?;
         let start = self.np_left(open, lo);
         // (a name somewhere in it: "panel Chairman Rep. Jane Doe (R-Utah)")
-        (start < open && (start..open).any(|k| is_cap(self.toks[k].text)))
-            .then(|| Span::new(self.toks[start].span.start, self.toks[end - 1].span.end))
+        (start < open && (start..open).any(|k| is_cap(self.tokens[k].text)))
+            .then(|| Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end))
     }
 
     pub(crate) fn source_before_raw(&self, c: usize, lo: usize) -> Option<Span> {
@@ -106,20 +112,20 @@ impl<'a, 'l> Ctx<'a, 'l> {
         }
         let mut j = c;
         while j > lo
-            && !is_cap(self.toks[j - 1].text)
-            && (word_is(self.low(j - 1), AUX) || self.low(j - 1).ends_with("ly"))
+            && !is_cap(self.tokens[j - 1].text)
+            && (word_is(self.lower(j - 1), AUX) || self.lower(j - 1).ends_with("ly"))
         {
             j -= 1;
         }
         if j <= lo {
             return None;
         }
-        if self.toks[j - 1].text == "," {
+        if self.tokens[j - 1].text == "," {
             // "X, who ..., said" / "X, a spokesman, said"
             let comma = j - 1;
             let prev = (lo.max(comma.saturating_sub(40))..comma)
                 .rev()
-                .find(|&k| self.toks[k].text == ",");
+                .find(|&k| self.tokens[k].text == ",");
             let mut k = prev?;
             // "Rep. Jane Doe (D-Ohio), a member of the panel, said"
             if let Some(sp) = self.tagged_name(k, lo) {
@@ -130,26 +136,26 @@ impl<'a, 'l> Ctx<'a, 'l> {
             // Va., said": go back over short segments that are not a capitalised name.
             for _ in 0..2 {
                 let name = np_start < k
-                    && is_cap(self.toks[np_start].text)
+                    && is_cap(self.tokens[np_start].text)
                     && !(np_start > lo
-                        && matches!(self.low(np_start - 1), "of" | "from" | "in" | "near"));
+                        && matches!(self.lower(np_start - 1), "of" | "from" | "in" | "near"));
                 if name {
                     break;
                 }
                 let Some(earlier) = (lo.max(k.saturating_sub(8))..k)
                     .rev()
-                    .find(|&x| self.toks[x].text == ",")
+                    .find(|&x| self.tokens[x].text == ",")
                 else {
                     break;
                 };
                 let start = self.np_left(earlier, lo);
-                if start == earlier || !is_cap(self.toks[start].text) {
+                if start == earlier || !is_cap(self.tokens[start].text) {
                     break;
                 }
                 k = earlier;
                 np_start = start;
             }
-            let seg_first = self.low(k + 1);
+            let seg_first = self.lower(k + 1);
             if np_start == k {
                 return None;
             }
@@ -163,7 +169,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
         }
         // "a study that appeared in the journal found ...": the noun the relative clause
         // belongs to starts the source.
-        if start > lo + 1 && matches!(self.low(start - 1), "that" | "who" | "which") {
+        if start > lo + 1 && matches!(self.lower(start - 1), "that" | "who" | "which") {
             let head = self.np_left(start - 1, lo);
             if head < start - 1 {
                 return self.span(head, j);
@@ -181,24 +187,24 @@ impl<'a, 'l> Ctx<'a, 'l> {
     pub(crate) fn source_after_raw(&self, c: usize, hi: usize) -> Option<Span> {
         // after "told", "asked", "urged" comes the addressee, not the speaker
         if matches!(
-            self.low(c),
+            self.lower(c),
             "told" | "tell" | "tells" | "telling" | "urged" | "informed" | "assured" | "reminded"
         ) {
             return None;
         }
         let mut k = c + 1;
         while k < hi {
-            let t = &self.toks[k];
-            if self.mark[k]
-                || self.region[k].is_some()
+            let t = &self.tokens[k];
+            if self.is_mark[k]
+                || self.region_of[k].is_some()
                 || matches!(t.text, "." | "!" | "?" | ":" | ";" | "—" | "–")
-                || (k > c + 1 && word_is(self.low(k), AFTER_STOP))
+                || (k > c + 1 && word_is(self.lower(k), AFTER_STOP))
             {
                 break;
             }
             // "said Smith, speaking of the plan": a participle clause is not the source
             if t.text == "," && k + 1 < hi && {
-                let w = self.low(k + 1);
+                let w = self.lower(k + 1);
                 w.len() > 5 && w.ends_with("ing")
             } {
                 break;
@@ -212,32 +218,32 @@ impl<'a, 'l> Ctx<'a, 'l> {
     pub(crate) fn subject(&self, s: usize, hi: usize) -> Option<Span> {
         let mut s = s;
         // skip a leading adverbial ending in a comma ("Earlier this year, ...")
-        if let Some(k) = (s..hi.min(s + 8)).find(|&k| self.toks[k].text == ",") {
-            let w = self.low(s);
+        if let Some(k) = (s..hi.min(s + 8)).find(|&k| self.tokens[k].text == ",") {
+            let w = self.lower(s);
             if word_is(w, LEADING_ADVERBIAL) || w.ends_with("ly") {
                 s = k + 1;
             }
         }
-        while s < hi && !is_word(&self.toks[s]) {
+        while s < hi && !is_word(&self.tokens[s]) {
             s += 1;
         }
         if s >= hi {
             return None;
         }
-        if word_is(self.low(s), PRONOUN) {
+        if word_is(self.lower(s), PRONOUN) {
             return self.span(s, s + 1);
         }
         let mut e = s;
-        let det = word_is(self.low(s), DETERMINER);
+        let det = word_is(self.lower(s), DETERMINER);
         if det {
             e += 1;
         }
         while e < hi && e < s + 5 {
-            if e > s && !det && !is_cap(self.toks[e].text) && is_word(&self.toks[e]) {
+            if e > s && !det && !is_cap(self.tokens[e].text) && is_word(&self.tokens[e]) {
                 break;
             }
-            let t = &self.toks[e];
-            let w = self.low(e);
+            let t = &self.tokens[e];
+            let w = self.lower(e);
             let cap = is_cap(t.text);
             let stop = !is_word(t) && !inside_name(t);
             if stop || word_is(w, AUX) || word_is(w, BOUNDARY) || self.is_cue(e, self.min_prob) {
@@ -261,9 +267,9 @@ impl<'a, 'l> Ctx<'a, 'l> {
         if lo >= hi {
             return None;
         }
-        let (a, b) = (self.toks[lo].span.start, self.toks[hi - 1].span.end);
-        let r = ent_range(self.ents, Span::new(a, b));
-        if let Some(e) = self.ents.entities[r]
+        let (a, b) = (self.tokens[lo].span.start, self.tokens[hi - 1].span.end);
+        let r = ent_range(self.entities, Span::new(a, b));
+        if let Some(e) = self.entities.entities[r]
             .iter()
             .rev()
             .find(|e| matches!(e.label, Label::Person | Label::Organization) && e.span.end <= b)
@@ -271,14 +277,14 @@ impl<'a, 'l> Ctx<'a, 'l> {
             return Some(e.span);
         }
         let mut k = hi;
-        while k > lo && !(is_cap(self.toks[k - 1].text) && is_word(&self.toks[k - 1])) {
+        while k > lo && !(is_cap(self.tokens[k - 1].text) && is_word(&self.tokens[k - 1])) {
             if hi - k > 3 {
                 return None;
             }
             k -= 1;
         }
         let end = k;
-        while k > lo && is_cap(self.toks[k - 1].text) && is_word(&self.toks[k - 1]) {
+        while k > lo && is_cap(self.tokens[k - 1].text) && is_word(&self.tokens[k - 1]) {
             k -= 1;
         }
         (k < end).then(|| self.span(k, end)).flatten()
