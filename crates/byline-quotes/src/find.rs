@@ -49,3 +49,27 @@ pub(crate) fn find(
     attributions.sort_by_key(|r| r.parts.first().map_or(0, |p| p.start));
     resolve(&ctx, attributions)
 }
+
+/// Builds the context of a text for the stage modules' unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::Ctx;
+    use crate::lexicon::Lexicon;
+
+    /// Runs `f` on the context of `text` (embedded lexicon, default thresholds).
+    pub(crate) fn with_ctx<R>(text: &str, f: impl FnOnce(&Ctx<'_, '_>) -> R) -> R {
+        let analysis = byline_tokenize::analyze(text);
+        let entities = byline_entities::Recognizer::new().recognize(&analysis);
+        let lexicon = Lexicon::embedded();
+        let ctx = Ctx::new(&analysis, &entities, &lexicon, 0.2, 3);
+        f(&ctx)
+    }
+
+    /// The index of the first token whose text is `word`.
+    pub(crate) fn token(ctx: &Ctx<'_, '_>, word: &str) -> usize {
+        ctx.tokens
+            .iter()
+            .position(|t| t.text == word)
+            .unwrap_or_else(|| panic!("no token {word:?}"))
+    }
+}

@@ -567,3 +567,71 @@ impl<'a, 'l> Ctx<'a, 'l> {
         k
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::find::test_support::{token, with_ctx};
+
+    #[test]
+    fn a_dateline_is_not_reported_content() {
+        with_ctx("WASHINGTON — The senator said taxes would rise.", |ctx| {
+            let n = ctx.tokens.len();
+            assert_eq!(dateline_end(ctx, 0, n), token(ctx, "The"));
+        });
+        with_ctx("US-Russia talks failed, the envoy said.", |ctx| {
+            assert_eq!(dateline_end(ctx, 0, ctx.tokens.len()), 0);
+        });
+    }
+
+    #[test]
+    fn content_starts_after_the_addressee_and_that() {
+        let text = "Smith told reporters that the bridge was unsafe.";
+        with_ctx(text, |ctx| {
+            let told = token(ctx, "told");
+            assert_eq!(ctx.content_start(told, ctx.tokens.len()), token(ctx, "the"));
+        });
+    }
+
+    #[test]
+    fn a_second_cue_ends_the_first_content() {
+        let text = "Smith said the bridge was unsafe and warned that it could fall.";
+        with_ctx(text, |ctx| {
+            let start = token(ctx, "the");
+            assert_eq!(coord_end(ctx, start, ctx.tokens.len()), token(ctx, "and"));
+        });
+    }
+
+    #[test]
+    fn one_reported_finds_source_cue_and_content() {
+        let text = "Councillor Tom Hale said the cost estimates were unrealistic.";
+        with_ctx(text, |ctx| {
+            let e = trim_end(ctx, 0, ctx.tokens.len());
+            let (found, _) = one_reported(ctx, 0, 0, e, None, false).expect("an attribution");
+            assert_eq!(
+                found.parts[0].text(text),
+                "the cost estimates were unrealistic"
+            );
+            assert_eq!(
+                found.source.map(|s| s.text(text)),
+                Some("Councillor Tom Hale")
+            );
+            assert_eq!(found.cue.map(|s| s.text(text)), Some("said"));
+        });
+    }
+
+    #[test]
+    fn according_to_before_or_after_the_content() {
+        let text = "The economy will shrink this year, according to the central bank.";
+        with_ctx(text, |ctx| {
+            let e = trim_end(ctx, 0, ctx.tokens.len());
+            let (found, _) = one_reported(ctx, 0, 0, e, None, false).expect("an attribution");
+            assert_eq!(
+                found.parts[0].text(text),
+                "The economy will shrink this year"
+            );
+            assert_eq!(found.source.map(|s| s.text(text)), Some("the central bank"));
+            assert_eq!(found.cue.map(|s| s.text(text)), Some("according to"));
+        });
+    }
+}

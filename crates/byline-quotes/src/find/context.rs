@@ -129,3 +129,36 @@ pub(crate) fn lowercase(text: &str) -> Cow<'_, str> {
         Cow::Owned(text.to_lowercase())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::find::test_support::{token, with_ctx};
+
+    #[test]
+    fn per_token_facts() {
+        let text = "Tom said:\n“We Won.”";
+        with_ctx(text, |ctx| {
+            let we = token(ctx, "We");
+            assert!(ctx.starts_line[token(ctx, "“")]);
+            assert!(!ctx.starts_line[we]);
+            assert!(ctx.is_mark[token(ctx, "“")]);
+            assert_eq!(ctx.region_of[we], Some(0));
+            assert_eq!(ctx.region_of[0], None);
+            assert_eq!(ctx.lower(we), "we");
+            assert_eq!(ctx.lower(999), "");
+            assert_eq!(
+                ctx.token_at(text.find("Won").unwrap_or(0)),
+                token(ctx, "Won")
+            );
+            // punctuation trimmed at both ends
+            assert_eq!(ctx.span(0, 3).map(|s| s.text(text)), Some("Tom said"));
+        });
+    }
+
+    #[test]
+    fn lowercase_borrows_when_it_can() {
+        assert!(matches!(lowercase("said"), Cow::Borrowed("said")));
+        assert_eq!(lowercase("ÉTÉ"), "été");
+    }
+}

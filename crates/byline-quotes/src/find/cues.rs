@@ -238,3 +238,67 @@ impl<'a, 'l> Ctx<'a, 'l> {
         Some((self.span(c, c + 1), source))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::find::test_support::{token, with_ctx};
+
+    #[test]
+    fn a_speech_verb_is_a_cue_but_not_after_a_determiner() {
+        with_ctx("Smith said the statement was false.", |ctx| {
+            assert!(ctx.is_cue(token(ctx, "said"), 0.2));
+            assert!(!ctx.is_cue(token(ctx, "statement"), 0.2));
+            assert!(!ctx.is_cue(token(ctx, "false"), 0.2));
+        });
+    }
+
+    #[test]
+    fn no_cue_inside_quotation_marks() {
+        with_ctx("“They said nothing,” Smith added.", |ctx| {
+            assert!(!ctx.is_cue(token(ctx, "said"), 0.2));
+            assert!(ctx.is_cue(token(ctx, "added"), 0.2));
+        });
+    }
+
+    #[test]
+    fn topic_verbs_take_their_preposition() {
+        with_ctx("The senator called on Monday for new elections.", |ctx| {
+            let called = token(ctx, "called");
+            assert_eq!(
+                topic_prep(ctx, called, ctx.tokens.len()),
+                Some(token(ctx, "for"))
+            );
+        });
+        with_ctx("The senator called his mother.", |ctx| {
+            assert_eq!(
+                topic_prep(ctx, token(ctx, "called"), ctx.tokens.len()),
+                None
+            );
+        });
+    }
+
+    #[test]
+    fn headlines_are_title_case_lines() {
+        with_ctx(
+            "Mayor Warns Of Higher Taxes\nThe mayor warned of taxes.",
+            |ctx| {
+                let second = token(ctx, "The");
+                assert!(is_headline(ctx, 0, second));
+                assert!(!is_headline(ctx, second, ctx.tokens.len()));
+            },
+        );
+    }
+
+    #[test]
+    fn an_unknown_verb_in_a_short_tail_is_a_cue() {
+        let text = "“That is absurd,” he surmised.";
+        with_ctx(text, |ctx| {
+            let he = token(ctx, "he");
+            assert_eq!(
+                tail_verb(ctx, he, ctx.tokens.len()),
+                Some(token(ctx, "surmised"))
+            );
+        });
+    }
+}

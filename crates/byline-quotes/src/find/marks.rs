@@ -524,3 +524,65 @@ impl<'a, 'l> Ctx<'a, 'l> {
         (g.open.start <= at && at < g.open.end).then_some(r)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::find::test_support::{token, with_ctx};
+
+    fn inner_texts(text: &str) -> Vec<(&str, bool)> {
+        regions(text)
+            .iter()
+            .map(|g| (g.inner.text(text), g.close.is_some()))
+            .collect()
+    }
+
+    #[test]
+    fn pairs_curly_straight_and_double_apostrophe_marks() {
+        let text = "He said “yes” and \"no\" and ''maybe''.";
+        assert_eq!(
+            inner_texts(text),
+            vec![("yes", true), ("no", true), ("maybe", true)]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_mark_runs_to_its_line_end_only() {
+        let text = "“It is over, she said\n\nThe end came “soon” after.";
+        assert_eq!(
+            inner_texts(text),
+            vec![("It is over, she said", false), ("soon", true)]
+        );
+    }
+
+    #[test]
+    fn a_split_quote_is_one_quote_with_two_parts() {
+        let text = "“We will win,” Mayor Ana Reyes said. “And we will govern.”";
+        with_ctx(text, |ctx| {
+            let mut claimed = vec![false; ctx.tokens.len()];
+            let mut found = Vec::new();
+            direct_quotes(ctx, &mut claimed, &mut found);
+            assert_eq!(found.len(), 1);
+            let parts: Vec<&str> = found[0].parts.iter().map(|p| p.text(text)).collect();
+            assert_eq!(parts, ["We will win,", "And we will govern."]);
+            assert_eq!(found[0].cue.map(|c| c.text(text)), Some("said"));
+            assert_eq!(
+                found[0].source.map(|s| s.text(text)),
+                Some("Mayor Ana Reyes")
+            );
+            assert!(claimed[token(ctx, "said")]);
+        });
+    }
+
+    #[test]
+    fn kind_follows_the_share_inside_marks() {
+        let text = "The mayor said the plan was “a disaster for everyone” in the end.";
+        with_ctx(text, |ctx| {
+            let all = Span::new(0, text.len());
+            assert_eq!(kind_of(ctx, &[all]), QuoteKind::Mixed);
+            let quoted = ctx.regions[0].inner;
+            assert_eq!(kind_of(ctx, &[quoted]), QuoteKind::Direct);
+            assert_eq!(kind_of(ctx, &[Span::new(0, 9)]), QuoteKind::Indirect);
+        });
+    }
+}

@@ -339,3 +339,50 @@ pub(crate) fn describe(
     best.map(|(_, c)| canonical(ctx, c))
         .or_else(|| last.filter(|(_, l)| *l == Label::Person).map(|(c, _)| c))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::find::test_support::with_ctx;
+
+    #[test]
+    fn genders_come_from_the_pronouns_after_a_name() {
+        let text = "The vote was close. Sarah Collins said she would run. Tom Hale said he would wait. Lee Park spoke.";
+        with_ctx(text, |ctx| {
+            let gender_of = |name: &str| {
+                let e = ctx
+                    .entities
+                    .entities
+                    .iter()
+                    .find(|e| e.span.text(text) == name)
+                    .expect("entity");
+                ctx.gender[e.cluster]
+            };
+            assert_eq!(gender_of("Sarah Collins"), Gender::Female);
+            assert_eq!(gender_of("Tom Hale"), Gender::Male);
+            assert_eq!(gender_of("Lee Park"), Gender::Unknown);
+        });
+    }
+
+    #[test]
+    fn a_surname_finds_the_fullest_cluster() {
+        let text = "Ana Reyes won. Reyes said it was close.";
+        with_ctx(text, |ctx| {
+            let cl = cluster_by_word(ctx, "Reyes’s").expect("a cluster");
+            assert_eq!(ctx.entities.clusters[cl].name, "Ana Reyes");
+            assert_eq!(cluster_by_word(ctx, "Smith"), None);
+        });
+    }
+
+    #[test]
+    fn anonymous_sources_have_no_cluster() {
+        let text = "Ana Reyes won. A senior official said it was close.";
+        with_ctx(text, |ctx| {
+            let start = text.find("A senior").unwrap_or(0);
+            let src = Span::new(start, start + "A senior official".len());
+            let sp = speaker_of(ctx, src, Span::new(0, 1), None);
+            assert_eq!(sp.via, Via::Anonymous);
+            assert_eq!(sp.cluster, None);
+        });
+    }
+}

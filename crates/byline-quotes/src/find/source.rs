@@ -290,3 +290,63 @@ impl<'a, 'l> Ctx<'a, 'l> {
         (k < end).then(|| self.span(k, end)).flatten()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::find::test_support::{token, with_ctx};
+
+    fn before(text: &str, cue: &str) -> Option<String> {
+        with_ctx(text, |ctx| {
+            let c = token(ctx, cue);
+            ctx.source_before(c, 0).map(|s| s.text(text).to_string())
+        })
+    }
+
+    #[test]
+    fn the_source_before_a_cue_skips_adverbs_and_appositives() {
+        assert_eq!(
+            before("Jane Doe has also said no.", "said").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            before("Jane Doe, a spokeswoman for the city, said no.", "said").as_deref(),
+            Some("Jane Doe, a spokeswoman for the city")
+        );
+        assert_eq!(
+            before("Jane Doe, who led the inquiry, said no.", "said").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            before("Rep. Jane Doe (D-Ohio) said no.", "said").as_deref(),
+            Some("Rep. Jane Doe (D-Ohio)")
+        );
+    }
+
+    #[test]
+    fn a_preposition_is_not_a_source() {
+        assert_eq!(
+            before("It was announced by the city and said no.", "said"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_source_after_a_cue_stops_at_a_time() {
+        let text = "“No,” said Jane Doe on Monday.";
+        with_ctx(text, |ctx| {
+            let c = token(ctx, "said");
+            let src = ctx.source_after(c, ctx.tokens.len());
+            assert_eq!(src.map(|s| s.text(text)), Some("Jane Doe"));
+        });
+    }
+
+    #[test]
+    fn the_subject_skips_a_leading_adverbial() {
+        let text = "Earlier this year, the Russian leader warned of war.";
+        with_ctx(text, |ctx| {
+            let warned = token(ctx, "warned");
+            let src = ctx.subject(0, warned);
+            assert_eq!(src.map(|s| s.text(text)), Some("the Russian leader"));
+        });
+    }
+}
