@@ -43,9 +43,15 @@ pub(crate) fn reported(
         merged.push((s, e));
     }
     for (s, e) in merged {
-        if (s..e).any(|i| claimed[i]) {
-            continue;
-        }
+        let s = match (s..e).rev().find(|&i| claimed[i]) {
+            None => s,
+            // a sentence after a direct quote's attribution that the sentence splitter kept
+            // with it (`... the mayor said. ” Councillor Tom Hale said ...`, a stray mark)
+            Some(last) if ctx.is_punct(last, &[".", "?", "!"]) && words(ctx, last, e) >= 3 => {
+                last + 1
+            }
+            Some(_) => continue,
+        };
         let headline = is_headline(ctx, s, e);
         let line = ctx.starts_line[s] && (e >= ctx.tokens.len() || ctx.starts_line[e]);
         let open_end = ctx.tokens[e - 1].text != ".";

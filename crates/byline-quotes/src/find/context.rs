@@ -30,6 +30,8 @@ pub(crate) struct Ctx<'a, 'l> {
     pub(crate) lexicon: &'l Lexicon,
     pub(crate) min_prob: f32,
     pub(crate) min_count: u32,
+    /// Cluster name words to clusters (see [`index_cluster_names`]), built on first use.
+    pub(crate) clusters_by_word: std::cell::OnceCell<std::collections::HashMap<&'a str, usize>>,
 }
 
 impl<'a, 'l> Ctx<'a, 'l> {
@@ -88,6 +90,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             lexicon,
             min_prob,
             min_count,
+            clusters_by_word: std::cell::OnceCell::new(),
         }
     }
 

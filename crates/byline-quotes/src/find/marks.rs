@@ -10,6 +10,31 @@ const OPEN_MARKS: &[char] = &['“', '«', '„'];
 /// Closing double marks other than the straight `"`.
 const CLOSE_MARKS: &[char] = &['”', '»', '‟'];
 
+/// The family of a quotation mark: a mark closes only a region opened by its own family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MarkFamily {
+    /// `"` and `''`.
+    Straight,
+    /// `“ ” „ ‟`.
+    Curly,
+    /// `« »`.
+    Guillemet,
+}
+
+impl MarkFamily {
+    fn of(c: char) -> MarkFamily {
+        match c {
+            '"' | '\'' => MarkFamily::Straight,
+            '«' | '»' => MarkFamily::Guillemet,
+            _ => MarkFamily::Curly,
+        }
+    }
+}
+
+/// How many times a line's scan starts again after dropping a mark that was never closed
+/// (a bound that keeps pairing linear on any input).
+const MAX_RESCANS: usize = 8;
+
 /// How many lines after a speaker's quote an unattributed quotation paragraph inherits it.
 pub(crate) const INHERIT_LINES: usize = 4;
 
@@ -35,70 +60,143 @@ impl Region {
     }
 }
 
-/// Finds the double-quotation regions line by line (so one stray mark derails at most the
-/// rest of its own line), pairing marks the way the reference scorer does.
+/// Finds the double-quotation regions line by line, pairing marks the way the reference
+/// scorer does, each mark with one of its own family (curly with curly, straight with
+/// straight, guillemets with guillemets); a mark of another family closes a region only when
+/// it is shaped as a closing mark and no mark of the region's own family follows in the line
+/// (`"mixed styles.”`).
+///
+/// A mark that is never closed in its line (a paragraph in news) runs to the line end only
+/// when the next line opens with a mark of its family, the convention of a quotation over
+/// several paragraphs, or when it opens its line right after such a line (the last turn of a
+/// transcript); otherwise it is a stray mark: it is dropped and the rest of the line
+/// is paired again without it. So one stray mark never swallows its paragraph, let alone the
+/// article.
 pub(crate) fn regions(text: &str) -> Vec<Region> {
-    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut line_start = 0;
+    // the family of the unclosed quotation that ended the last line that was not blank
+    let mut running: Option<MarkFamily> = None;
     while line_start <= text.len() {
         let line_end = text[line_start..]
             .find('\n')
             .map_or(text.len(), |k| line_start + k);
-        let mut open: Option<Span> = None;
-        let mut i = line_start;
-        while i < line_end {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            let len = if c == '\'' && i + 1 < line_end && b[i + 1] == b'\'' {
-                2
-            } else if c == '"' || OPEN_MARKS.contains(&c) || CLOSE_MARKS.contains(&c) {
-                c.len_utf8()
-            } else {
-                i += c.len_utf8();
-                continue;
+        let blank = text[line_start..line_end].trim().is_empty();
+        let mut kept = None;
+        let mut from = line_start;
+        for _ in 0..=MAX_RESCANS {
+            let Some((open, family)) = pair_line(text, line_start, from, line_end, &mut out) else {
+                break;
             };
-            let m = Span::new(i, i + len);
-            // straight marks: their spacing tells openers from closers
-            let straight = c == '"' || c == '\'';
-            let before = text[line_start..i].chars().next_back();
-            let after = text[i + len..line_end].chars().next();
-            let space_before = before.map_or(true, |p| p.is_whitespace() || "([{—–-".contains(p));
-            let space_after =
-                after.map_or(true, |p| p.is_whitespace() || ".,;:!?)]}—–".contains(p));
-            let opener = straight && space_before && !space_after;
-            let closer = straight && !space_before && space_after;
-            match open {
-                None => {
-                    if !CLOSE_MARKS.contains(&c) && !closer {
-                        open = Some(m);
-                    }
-                }
-                Some(o) => {
-                    if OPEN_MARKS.contains(&c) || opener {
-                        open = Some(m);
-                    } else {
-                        out.push(Region {
-                            open: o,
-                            close: Some(m),
-                            inner: Span::new(o.end, m.start),
-                        });
-                        open = None;
-                    }
-                }
+            let at_line_start = text[line_start..open.start].trim().is_empty();
+            if next_line_opens(text, line_end, family) || (at_line_start && running == Some(family))
+            {
+                let end = text[..line_end].trim_end().len().max(open.end);
+                out.push(Region {
+                    open,
+                    close: None,
+                    inner: Span::new(open.end, end),
+                });
+                kept = Some(family);
+                break;
             }
-            i += len;
+            // a stray mark: pair the rest of the line without it
+            from = open.end;
         }
-        if let Some(o) = open {
-            let end = text[..line_end].trim_end().len().max(o.end);
-            out.push(Region {
-                open: o,
-                close: None,
-                inner: Span::new(o.end, end),
-            });
+        if !blank {
+            running = kept;
         }
         line_start = line_end + 1;
     }
     out
+}
+
+/// Pairs the marks of line `[line_start, line_end)` from byte `from`, pushing the closed
+/// regions to `out`; returns the mark left open at the line end, with its family.
+fn pair_line(
+    text: &str,
+    line_start: usize,
+    from: usize,
+    line_end: usize,
+    out: &mut Vec<Region>,
+) -> Option<(Span, MarkFamily)> {
+    let b = text.as_bytes();
+    // where the last mark of each family sits in the line
+    let mut last_of = [None::<usize>; 3];
+    for (k, c) in text[from..line_end].char_indices() {
+        if c == '"' || c == '\'' || OPEN_MARKS.contains(&c) || CLOSE_MARKS.contains(&c) {
+            last_of[MarkFamily::of(c) as usize] = Some(from + k);
+        }
+    }
+    let mut open: Option<(Span, MarkFamily)> = None;
+    let mut i = from;
+    while i < line_end {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = if c == '\'' && i + 1 < line_end && b[i + 1] == b'\'' {
+            2
+        } else if c == '"' || OPEN_MARKS.contains(&c) || CLOSE_MARKS.contains(&c) {
+            c.len_utf8()
+        } else {
+            i += c.len_utf8();
+            continue;
+        };
+        let m = Span::new(i, i + len);
+        let family = MarkFamily::of(c);
+        // straight marks: their spacing tells openers from closers
+        let straight = family == MarkFamily::Straight;
+        let before = text[line_start..i].chars().next_back();
+        let after = text[i + len..line_end].chars().next();
+        let space_before = before.map_or(true, |p| p.is_whitespace() || "([{—–-".contains(p));
+        let space_after = after.map_or(true, |p| p.is_whitespace() || ".,;:!?)]}—–".contains(p));
+        let opener = straight && space_before && !space_after;
+        let closer = straight && !space_before && space_after;
+        match open {
+            None => {
+                if !CLOSE_MARKS.contains(&c) && !closer {
+                    open = Some((m, family));
+                }
+            }
+            Some((o, open_family)) => {
+                // (a straight mark that is not shaped as a closing one opens a new region
+                // inside a curly or guillemet one)
+                if OPEN_MARKS.contains(&c)
+                    || opener
+                    || (straight && !closer && family != open_family)
+                {
+                    open = Some((m, family));
+                } else if family == open_family
+                    || ((closer || CLOSE_MARKS.contains(&c))
+                        && last_of[open_family as usize].map_or(true, |k| k < i))
+                {
+                    out.push(Region {
+                        open: o,
+                        close: Some(m),
+                        inner: Span::new(o.end, m.start),
+                    });
+                    open = None;
+                }
+                // (else a closing mark of another family closes nothing)
+            }
+        }
+        i += len;
+    }
+    open
+}
+
+/// Whether `rest` starts with an opening mark of `family`.
+fn first_mark_opens(rest: &str, family: MarkFamily) -> bool {
+    match rest.chars().next() {
+        Some(c) if c == '"' || c == '\'' || OPEN_MARKS.contains(&c) => {
+            MarkFamily::of(c) == family && (c != '\'' || rest.starts_with("''"))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the first line after the line ending at byte `line_end` that is not blank starts
+/// with an opening mark of `family`.
+fn next_line_opens(text: &str, line_end: usize, family: MarkFamily) -> bool {
+    first_mark_opens(text.get(line_end..).unwrap_or("").trim_start(), family)
 }
 
 /// Token range `[first, last]` of a region's content.
@@ -140,6 +238,8 @@ impl Blocks {
                 || ctx.starts_line[a]
                 || ctx.is_mark[a - 1]
                 || ctx.is_punct(a - 1, &[":", ",", "—", "–", "-", "(", ".", "?", "!", ";"])
+                // (a stray mark left unpaired)
+                || ctx.is_punct(a - 1, &["“", "”", "«", "»", "„", "‟", "\"", "‘", "’"])
                 || ctx.is_cue(a - 1, 0.2);
             let last_punct = !is_word(&ctx.tokens[l])
                 && ctx.tokens[l].text.chars().all(|c| {
@@ -547,12 +647,36 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_mark_runs_to_its_line_end_only() {
-        let text = "“It is over, she said\n\nThe end came “soon” after.";
+    fn an_unclosed_mark_runs_to_its_line_end_only_before_a_quoted_paragraph() {
+        let text = "“It is over, she said\n\n“The end came soon,” she said.";
         assert_eq!(
             inner_texts(text),
-            vec![("It is over, she said", false), ("soon", true)]
+            vec![
+                ("It is over, she said", false),
+                ("The end came soon,", true)
+            ]
         );
+    }
+
+    #[test]
+    fn a_stray_mark_is_dropped_and_the_line_paired_without_it() {
+        let text = "“It is over. The end came “soon” after.\n\nThe vote was close.";
+        assert_eq!(inner_texts(text), vec![("soon", true)]);
+        let text = "A stray « here, and “soon” after, and \"later\" too.";
+        assert_eq!(inner_texts(text), vec![("soon", true), ("later", true)]);
+    }
+
+    #[test]
+    fn marks_pair_by_family() {
+        // a straight mark inside a curly region does not close it
+        let text = "“He is 6\" tall,” she said.";
+        assert_eq!(inner_texts(text), vec![("He is 6\" tall,", true)]);
+        // a closing mark of another family closes when none of the region's own follows
+        let text = "He called it \"a disgrace.” Then he left.";
+        assert_eq!(inner_texts(text), vec![("a disgrace.", true)]);
+        // a stray curly mark before straight quotes gives way to them
+        let text = "“(Reuters)\"We won,\" the mayor said.";
+        assert_eq!(inner_texts(text), vec![("We won,", true)]);
     }
 
     #[test]

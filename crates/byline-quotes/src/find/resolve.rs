@@ -3,6 +3,7 @@
 //! sources, and speakers inherited from a recent quote.
 
 use super::*;
+use std::collections::HashMap;
 
 pub(crate) fn ent_range(entities: &Entities, span: Span) -> std::ops::Range<usize> {
     let a = entities
@@ -278,22 +279,34 @@ pub(crate) fn cluster_by_word(ctx: &Ctx<'_, '_>, word: &str) -> Option<usize> {
     if w.is_empty() {
         return None;
     }
-    ctx.entities
-        .clusters
-        .iter()
-        .filter(|c| {
-            c.name
-                .split_whitespace()
-                .any(|x| without_possessive(x) == w)
-        })
-        .max_by_key(|c| {
-            (
-                c.label == Label::Person,
-                c.name.len(),
-                std::cmp::Reverse(c.id),
-            )
-        })
-        .map(|c| c.id)
+    let index = ctx
+        .clusters_by_word
+        .get_or_init(|| index_cluster_names(ctx.entities));
+    index.get(w).map(|&i| ctx.entities.clusters[i].id)
+}
+
+/// Each word of a cluster name (without a possessive) to the cluster that
+/// [`cluster_by_word`] prefers for it: a person's before others, then the longest name, then
+/// the first cluster. Built once per document, so a look-up does not scan all clusters.
+pub(crate) fn index_cluster_names(entities: &Entities) -> HashMap<&str, usize> {
+    let rank = |i: usize| {
+        let c = &entities.clusters[i];
+        (
+            c.label == Label::Person,
+            c.name.len(),
+            std::cmp::Reverse(c.id),
+        )
+    };
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in entities.clusters.iter().enumerate() {
+        for x in c.name.split_whitespace() {
+            let best = index.entry(without_possessive(x)).or_insert(i);
+            if rank(i) > rank(*best) {
+                *best = i;
+            }
+        }
+    }
+    index
 }
 
 /// Resolves a description by words shared with the context of earlier person mentions,
