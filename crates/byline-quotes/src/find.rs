@@ -40,6 +40,10 @@ pub(crate) fn find(
     min_prob: f32,
     min_count: u32,
 ) -> Vec<Quote> {
+    // byte offsets are stored as u32 (see `Region`, `Ctx`)
+    if analysis.text().len() >= u32::MAX as usize {
+        return Vec::new();
+    }
     let ctx = Ctx::new(analysis, entities, lexicon, min_prob, min_count);
     let n = ctx.tokens.len();
     let mut claimed = vec![false; n];

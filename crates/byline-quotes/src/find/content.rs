@@ -32,7 +32,8 @@ pub(crate) fn reported(
     for (s, e) in units {
         if let Some(last) = merged.last_mut() {
             let k = last.1 - 1;
-            let open_region = ctx.region_of[k]
+            let open_region = ctx
+                .region_at(k)
                 .or_else(|| ctx.region_opened_at(k))
                 .filter(|&r| ctx.regions[r].outer().end > ctx.tokens[k].span.end);
             if open_region.is_some() && !ctx.starts_line[s] && last.1 == s {
@@ -211,7 +212,7 @@ fn found_at(
 fn topic_attribution(ctx: &Ctx<'_, '_>, u: Unit, i: usize) -> Option<(Attribution, usize)> {
     let p = topic_prep(ctx, i, u.end)?;
     let end = (p + 1..u.end)
-        .find(|&k| matches!(ctx.tokens[k].text, "," | ";" | ":") && ctx.region_of[k].is_none())
+        .find(|&k| matches!(ctx.tokens[k].text, "," | ";" | ":") && ctx.region_at(k).is_none())
         .unwrap_or(u.end);
     if words(ctx, p + 1, end) < 1 {
         return None;
@@ -314,7 +315,7 @@ fn tail_attribution(ctx: &Ctx<'_, '_>, u: Unit, c: usize) -> Step {
     let (from, e) = (u.from, u.end);
     let last_comma = (from.max(c.saturating_sub(40))..c).rev().find(|&k| {
         ctx.tokens[k].text == ","
-            && (ctx.region_of[k].is_none() || (k + 1 < ctx.tokens.len() && ctx.is_mark[k + 1]))
+            && (ctx.region_at(k).is_none() || (k + 1 < ctx.tokens.len() && ctx.is_mark[k + 1]))
     });
     let Some(k) = last_comma else {
         return Step::NoMatch;
@@ -427,7 +428,7 @@ pub(crate) fn one_reported(
         }
         // A capitalised cue inside a unit is a name ("Tell", "Warren") or a title, except a
         // speech verb in a headline ("Obama Says Museum Will Open").
-        let outside = ctx.region_of[i].is_none() && !ctx.is_mark[i];
+        let outside = ctx.region_at(i).is_none() && !ctx.is_mark[i];
         let headline_cue = u.headline && word_is(ctx.lower(i), HEADLINE_CUE) && outside;
         // "The poll shows that ...", "a study found that ...": evidence verbs are cues only
         // before "that" (the lexicon leaves them out: "shows up", "found the keys").
@@ -467,7 +468,7 @@ pub(crate) fn one_reported(
 /// second cue ("... and warned that ...").
 pub(crate) fn coord_end(ctx: &Ctx<'_, '_>, k: usize, e: usize) -> usize {
     for j in k + 1..e.saturating_sub(1) {
-        if ctx.lower(j) == "and" && ctx.is_cue(j + 1, ctx.min_prob) && ctx.region_of[j].is_none() {
+        if ctx.lower(j) == "and" && ctx.is_cue(j + 1, ctx.min_prob) && ctx.region_at(j).is_none() {
             let mut end = j;
             if end > k && ctx.tokens[end - 1].text == "," {
                 end -= 1;
@@ -479,12 +480,12 @@ pub(crate) fn coord_end(ctx: &Ctx<'_, '_>, k: usize, e: usize) -> usize {
             return j - 1;
         }
         // "... was not intentional; they only learned ...": a new clause
-        if ctx.tokens[j].text == ";" && ctx.region_of[j].is_none() {
+        if ctx.tokens[j].text == ";" && ctx.region_at(j).is_none() {
             return j;
         }
         // "..., citing her work", "..., contradicting the police": a participle clause is
         // not part of what is reported
-        if ctx.tokens[j].text == "," && ctx.region_of[j].is_none() {
+        if ctx.tokens[j].text == "," && ctx.region_at(j).is_none() {
             let w = ctx.lower(j + 1);
             if w.len() > 5 && w.ends_with("ing") && !matches!(w, "including" | "excluding") {
                 return j;
@@ -499,7 +500,7 @@ pub(crate) fn trim_end(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> usize {
     let mut e = e;
     while e > s
         && !is_word(&ctx.tokens[e - 1])
-        && ctx.region_of[e - 1].is_none()
+        && ctx.region_at(e - 1).is_none()
         && !ctx.is_mark[e - 1]
     {
         e -= 1;

@@ -12,17 +12,28 @@ pub(crate) fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// No region holds the token (in [`Ctx`]'s per-token region index).
+const NO_REGION: u32 = u32::MAX;
+/// The token's text is already lower case (in [`Ctx`]'s per-token lower-case index).
+const NO_LOWER: u32 = u32::MAX;
+
+/// What the stages know of one document. Per-token facts are stored compactly (a few bytes
+/// a token) so that memory stays linear and small on any input.
 pub(crate) struct Ctx<'a, 'l> {
     pub(crate) text: &'a str,
     pub(crate) tokens: &'a [Token<'a>],
-    /// Each token's text in lower case (borrowed when it has no capital).
-    pub(crate) lower_texts: Vec<Cow<'a, str>>,
+    /// Per token, [`NO_LOWER`] when its text is already lower case, else the index in
+    /// `lowered` of its lower-case text (see [`Ctx::lower`]).
+    lower_index: Vec<u32>,
+    /// Start and end in `lowered_text` of the lower-case texts of tokens with capitals.
+    lowered: Vec<(u32, u32)>,
+    lowered_text: String,
     /// Token starts a new line.
     pub(crate) starts_line: Vec<bool>,
     /// Token is (part of) a quotation mark.
     pub(crate) is_mark: Vec<bool>,
-    /// Region whose content holds the token.
-    pub(crate) region_of: Vec<Option<usize>>,
+    /// Region whose content holds the token ([`NO_REGION`] for none; see [`Ctx::region_at`]).
+    region_of: Vec<u32>,
     pub(crate) regions: Vec<Region>,
     pub(crate) entities: &'a Entities,
     /// The gender the document gives each entity cluster (see [`genders`]).
@@ -56,7 +67,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             prev_end = t.span.end;
         }
         let mut is_mark = vec![false; n];
-        let mut region_of = vec![None; n];
+        let mut region_of = vec![NO_REGION; n];
         // Both lists are sorted by offset: merge-walk them.
         let mut r = 0;
         for (i, t) in tokens.iter().enumerate() {
@@ -64,38 +75,66 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 r += 1;
             }
             let mut k = r;
-            while k < regions.len() && regions[k].open.start < t.span.end {
+            while k < regions.len() && regions[k].open().start < t.span.end {
                 let g = regions[k];
                 let overlaps = |s: Span| s.start < t.span.end && t.span.start < s.end;
-                if overlaps(g.open) || g.close.is_some_and(overlaps) {
+                if overlaps(g.open()) || g.close().is_some_and(overlaps) {
                     is_mark[i] = true;
-                } else if g.inner.start <= t.span.start && t.span.end <= g.inner.end {
-                    region_of[i] = Some(k);
+                } else if g.inner().start <= t.span.start && t.span.end <= g.inner().end {
+                    region_of[i] = u32::try_from(k).unwrap_or(NO_REGION);
                 }
                 k += 1;
             }
         }
-        let lower: Vec<Cow<'a, str>> = tokens.iter().map(|t| lowercase(t.text)).collect();
-        let gender = genders(entities, &lower, &starts_line, &region_of);
-        Ctx {
+        let mut lower_index = vec![NO_LOWER; n];
+        let mut lowered = Vec::new();
+        let mut lowered_text = String::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if let Cow::Owned(low) = lowercase(t.text) {
+                let start = lowered_text.len();
+                lowered_text.push_str(&low);
+                let off = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+                lower_index[i] = off(lowered.len());
+                lowered.push((off(start), off(lowered_text.len())));
+            }
+        }
+        let mut ctx = Ctx {
             text,
             tokens,
-            lower_texts: lower,
+            lower_index,
+            lowered,
+            lowered_text,
             starts_line,
             is_mark,
             region_of,
             regions,
             entities,
-            gender,
+            gender: Vec::new(),
             lexicon,
             min_prob,
             min_count,
             clusters_by_word: std::cell::OnceCell::new(),
+        };
+        ctx.gender = genders(&ctx);
+        ctx
+    }
+
+    /// Token `i`'s text in lower case ("" past the end).
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        match self.lower_index.get(i) {
+            None => "",
+            Some(&NO_LOWER) => self.tokens[i].text,
+            Some(&k) => {
+                let (a, b) = self.lowered[k as usize];
+                self.lowered_text.get(a as usize..b as usize).unwrap_or("")
+            }
         }
     }
 
-    pub(crate) fn lower(&self, i: usize) -> &str {
-        self.lower_texts.get(i).map_or("", |w| w)
+    /// The region whose content holds token `i` (not its marks), if any.
+    pub(crate) fn region_at(&self, i: usize) -> Option<usize> {
+        let r = *self.region_of.get(i)?;
+        (r != NO_REGION).then_some(r as usize)
     }
 
     pub(crate) fn is_punct(&self, i: usize, set: &[&str]) -> bool {
@@ -146,8 +185,8 @@ mod tests {
             assert!(ctx.starts_line[token(ctx, "“")]);
             assert!(!ctx.starts_line[we]);
             assert!(ctx.is_mark[token(ctx, "“")]);
-            assert_eq!(ctx.region_of[we], Some(0));
-            assert_eq!(ctx.region_of[0], None);
+            assert_eq!(ctx.region_at(we), Some(0));
+            assert_eq!(ctx.region_at(0), None);
             assert_eq!(ctx.lower(we), "we");
             assert_eq!(ctx.lower(999), "");
             assert_eq!(

@@ -52,7 +52,7 @@ pub(crate) const TOPIC_CUES: &[(&str, &str)] = &[
 /// The preposition's index when token `i` starts a [`TOPIC_CUES`] pair (an adverb such as
 /// "out" or a day may come between: "spoke out on Tuesday about").
 pub(crate) fn topic_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize> {
-    if ctx.region_of[i].is_some() || ctx.is_mark[i] {
+    if ctx.region_at(i).is_some() || ctx.is_mark[i] {
         return None;
     }
     let verb = ctx.lower(i);
@@ -192,7 +192,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
 
     /// Whether token `i` is a cue word (outside quotation marks) of at least `min_prob`.
     pub(crate) fn is_cue(&self, i: usize, min_prob: f32) -> bool {
-        if self.region_of[i].is_some() || self.is_mark[i] {
+        if self.region_at(i).is_some() || self.is_mark[i] {
             return false;
         }
         let w = self.lower(i);

@@ -41,21 +41,58 @@ pub(crate) const INHERIT_LINES: usize = 4;
 /// Unattributed quotations shorter than this (in words) are taken for titles or slogans.
 pub(crate) const MIN_UNATTRIBUTED_WORDS: usize = 12;
 
-/// A double-quotation region of one line: marks and content.
+/// A double-quotation region of one line: marks and content, stored in 16 bytes (byte
+/// offsets as `u32`: the finder reads texts under 4 GiB).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Region {
-    pub(crate) open: Span,
-    /// The closing mark, `None` when the region runs to the end of its line.
-    pub(crate) close: Option<Span>,
-    /// Content: from after the open mark to before the close mark (or line end).
-    pub(crate) inner: Span,
+    open_start: u32,
+    /// Where the content ends: the closing mark's start, or the line end when unclosed.
+    inner_end: u32,
+    /// The closing mark's start, `u32::MAX` when the region runs to the end of its line.
+    close_start: u32,
+    open_len: u8,
+    close_len: u8,
 }
 
 impl Region {
+    /// A region from its opening mark, its closing mark (if any) and, when unclosed, the
+    /// end of its content.
+    pub(crate) fn new(open: Span, close: Option<Span>, unclosed_end: usize) -> Region {
+        let off = |x: usize| u32::try_from(x).unwrap_or(u32::MAX - 1);
+        let len = |s: Span| u8::try_from(s.end - s.start).unwrap_or(u8::MAX);
+        Region {
+            open_start: off(open.start),
+            inner_end: off(close.map_or(unclosed_end, |c| c.start)),
+            close_start: close.map_or(u32::MAX, |c| off(c.start)),
+            open_len: len(open),
+            close_len: close.map_or(0, len),
+        }
+    }
+
+    /// The opening mark.
+    pub(crate) fn open(&self) -> Span {
+        let start = self.open_start as usize;
+        Span::new(start, start + self.open_len as usize)
+    }
+
+    /// The closing mark, `None` when the region runs to the end of its line.
+    pub(crate) fn close(&self) -> Option<Span> {
+        (self.close_start != u32::MAX).then(|| {
+            let start = self.close_start as usize;
+            Span::new(start, start + self.close_len as usize)
+        })
+    }
+
+    /// Content: from after the open mark to before the close mark (or line end).
+    pub(crate) fn inner(&self) -> Span {
+        Span::new(self.open().end, self.inner_end as usize)
+    }
+
+    /// The marks and the content.
     pub(crate) fn outer(&self) -> Span {
         Span::new(
-            self.open.start,
-            self.close.map_or(self.inner.end, |c| c.end),
+            self.open_start as usize,
+            self.close().map_or(self.inner_end as usize, |c| c.end),
         )
     }
 }
@@ -92,11 +129,7 @@ pub(crate) fn regions(text: &str) -> Vec<Region> {
             if next_line_opens(text, line_end, family) || (at_line_start && running == Some(family))
             {
                 let end = text[..line_end].trim_end().len().max(open.end);
-                out.push(Region {
-                    open,
-                    close: None,
-                    inner: Span::new(open.end, end),
-                });
+                out.push(Region::new(open, None, end));
                 kept = Some(family);
                 break;
             }
@@ -168,11 +201,7 @@ fn pair_line(
                     || ((closer || CLOSE_MARKS.contains(&c))
                         && last_of[open_family as usize].map_or(true, |k| k < i))
                 {
-                    out.push(Region {
-                        open: o,
-                        close: Some(m),
-                        inner: Span::new(o.end, m.start),
-                    });
+                    out.push(Region::new(o, Some(m), m.start));
                     open = None;
                 }
                 // (else a closing mark of another family closes nothing)
@@ -201,8 +230,8 @@ fn next_line_opens(text: &str, line_end: usize, family: MarkFamily) -> bool {
 
 /// Token range `[first, last]` of a region's content.
 pub(crate) fn region_tokens(ctx: &Ctx<'_, '_>, g: &Region) -> (usize, usize) {
-    let a = ctx.token_at(g.open.start);
-    let b = ctx.token_at(g.close.map_or(g.inner.end, |c| c.end));
+    let a = ctx.token_at(g.open().start);
+    let b = ctx.token_at(g.close().map_or(g.inner().end, |c| c.end));
     (a, b.min(ctx.tokens.len()))
 }
 
@@ -212,7 +241,7 @@ struct Blocks {
     /// Region `r` is a block: it starts a clause and ends one, with enough words.
     is_block: Vec<bool>,
     /// Token range of region `r`, from its opening mark to past its closing mark.
-    bounds: Vec<(usize, usize)>,
+    token_ranges: Vec<(u32, u32)>,
 }
 
 impl Blocks {
@@ -221,16 +250,17 @@ impl Blocks {
         let regions = &ctx.regions;
         let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.tokens[i])).count();
         let mut is_block = vec![false; regions.len()];
-        let mut bounds = vec![(0, 0); regions.len()];
+        let mut token_ranges = vec![(0, 0); regions.len()];
         for (ri, g) in regions.iter().enumerate() {
             let (a, b) = region_tokens(ctx, g);
-            bounds[ri] = (a, b);
+            let off = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+            token_ranges[ri] = (off(a), off(b));
             if a >= n {
                 continue;
             }
             // a = first token of the open mark; find content tokens
-            let inner: Vec<usize> = (a..b).filter(|&i| ctx.region_of[i] == Some(ri)).collect();
-            let (Some(&f), Some(&l)) = (inner.first(), inner.last()) else {
+            let inside = |i: &usize| ctx.region_at(*i) == Some(ri);
+            let (Some(f), Some(l)) = ((a..b).find(inside), (a..b).rev().find(inside)) else {
                 continue;
             };
             let w = words(f, l + 1);
@@ -246,23 +276,32 @@ impl Blocks {
                     matches!(c, ',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';')
                 });
             let after = (l + 1..n).find(|&i| !ctx.is_mark[i]);
-            let ends = g.close.is_none()
+            let ends = g.close().is_none()
                 || last_punct
                 || after.map_or(true, |i| {
                     ctx.starts_line[i] || ctx.is_punct(i, &[".", "?", "!"])
                 });
             is_block[ri] =
-                starts && ends && (w >= 3 || (w >= 1 && last_punct && g.close.is_some()));
+                starts && ends && (w >= 3 || (w >= 1 && last_punct && g.close().is_some()));
         }
-        Blocks { is_block, bounds }
+        Blocks {
+            is_block,
+            token_ranges,
+        }
+    }
+
+    /// Token range of region `r`, from its opening mark to past its closing mark.
+    fn bounds(&self, r: usize) -> (usize, usize) {
+        let (a, b) = self.token_ranges[r];
+        (a as usize, b as usize)
     }
 }
 
 /// The line number of each token (and one past the last line for index `n`).
-fn line_numbers(ctx: &Ctx<'_, '_>) -> Vec<usize> {
+fn line_numbers(ctx: &Ctx<'_, '_>) -> Vec<u32> {
     let n = ctx.tokens.len();
-    let mut line_no = vec![0usize; n + 1];
-    let mut ln = 0;
+    let mut line_no = vec![0u32; n + 1];
+    let mut ln = 0u32;
     for (i, l) in line_no.iter_mut().enumerate().take(n) {
         if ctx.starts_line[i] && i > 0 {
             ln += 1;
@@ -305,11 +344,11 @@ fn group_regions(
     loop {
         let last = *group.last().unwrap_or(&first);
         let g = regions[last];
-        let (_, b) = blocks.bounds[last];
+        let (_, b) = blocks.bounds(last);
         // multi-paragraph continuation
-        if g.close.is_none() {
+        if g.close().is_none() {
             if last + 1 < regions.len() && blocks.is_block[last + 1] {
-                let (na, _) = blocks.bounds[last + 1];
+                let (na, _) = blocks.bounds(last + 1);
                 // (a transcript's next turn is a new quote)
                 if na < n
                     && ctx.starts_line[na]
@@ -354,7 +393,7 @@ fn group_regions(
                 .region_opened_at(e)
                 .filter(|&r| r > last && blocks.is_block[r]);
             if let Some(nr) = next {
-                let (na, nb) = blocks.bounds[nr];
+                let (na, nb) = blocks.bounds(nr);
                 if na == e && na < n && !ctx.starts_line[na] {
                     // only when the next part has no attribution of its own
                     let e2 = tail_end(ctx, nb);
@@ -453,7 +492,7 @@ pub(crate) fn direct_quotes(
             source = Some(label);
             label_end = ctx.tokens.get(colon + 1).map(|t| t.span.start);
         }
-        let (quote_start, _) = blocks.bounds[group[0]];
+        let (quote_start, _) = blocks.bounds(group[0]);
         if cue.is_none() {
             if let Some((c, src)) = lead_in_attribution(ctx, quote_start, claimed) {
                 cue = c;
@@ -468,13 +507,13 @@ pub(crate) fn direct_quotes(
             if let Some(src) = recent {
                 source = Some(src);
             } else if let Some((src, l)) = prev_speaker {
-                if quote_start < n && line_no[quote_start] <= l + INHERIT_LINES {
+                if quote_start < n && line_no[quote_start] as usize <= l + INHERIT_LINES {
                     source = Some(src);
                     inherited = true;
                 }
             }
         }
-        let mut parts: Vec<Span> = group.iter().map(|&r| ctx.regions[r].inner).collect();
+        let mut parts: Vec<Span> = group.iter().map(|&r| ctx.regions[r].inner()).collect();
         if let (Some(start), Some(first)) = (label_end, parts.first_mut()) {
             if start < first.end {
                 first.start = start;
@@ -490,14 +529,14 @@ pub(crate) fn direct_quotes(
             continue;
         }
         for &r in &group {
-            let (a, b) = blocks.bounds[r];
+            let (a, b) = blocks.bounds(r);
             claim(claimed, a, b);
         }
         let last = *group.last().unwrap_or(&ri);
         if let Some(src) = source {
-            prev_speaker = Some((src, line_no[blocks.bounds[last].1.min(n)]));
+            prev_speaker = Some((src, line_no[blocks.bounds(last).1.min(n)] as usize));
         }
-        prev_end = blocks.bounds[last].1;
+        prev_end = blocks.bounds(last).1;
         attributions.push(Attribution {
             parts,
             cue,
@@ -512,7 +551,7 @@ pub(crate) fn direct_quotes(
 /// `“MR. TRUMP: ...`): one to three words in capitals, then a colon. Returns the label's span
 /// and the colon's token index.
 pub(crate) fn transcript_label(ctx: &Ctx<'_, '_>, r: usize) -> Option<(Span, usize)> {
-    let first = ctx.token_at(ctx.regions[r].inner.start);
+    let first = ctx.token_at(ctx.regions[r].inner().start);
     let lim = (first + 6).min(ctx.tokens.len());
     let colon = (first..lim).find(|&k| ctx.tokens[k].text == ":")?;
     let label = first..colon;
@@ -525,7 +564,7 @@ pub(crate) fn transcript_label(ctx: &Ctx<'_, '_>, r: usize) -> Option<(Span, usi
     if !(1..=3).contains(&words) || !caps || !long || colon + 1 >= ctx.tokens.len() {
         return None;
     }
-    if ctx.region_of[colon] != Some(r) {
+    if ctx.region_at(colon) != Some(r) {
         return None;
     }
     Some((ctx.span(first, colon)?, colon))
@@ -545,9 +584,9 @@ pub(crate) fn tail_end(ctx: &Ctx<'_, '_>, b: usize) -> usize {
             let g = ctx.regions[r];
             let inner_words = ctx
                 .text
-                .get(g.inner.start..g.inner.end)
+                .get(g.inner().start..g.inner().end)
                 .map_or(99, |t| t.split_whitespace().count());
-            let Some(close) = g.close else {
+            let Some(close) = g.close() else {
                 break;
             };
             // a continuation after "exclaimed," is the next part, not a title
@@ -557,7 +596,7 @@ pub(crate) fn tail_end(ctx: &Ctx<'_, '_>, b: usize) -> usize {
             let after = ctx.token_at(close.end);
             let ends = ctx
                 .text
-                .get(g.inner.start..g.inner.end)
+                .get(g.inner().start..g.inner().end)
                 .is_some_and(|t| t.trim_end().ends_with(['.', '?', '!']));
             e = after.max(e + 1);
             if ends {
@@ -619,9 +658,9 @@ impl<'a, 'l> Ctx<'a, 'l> {
     /// The region whose opening mark is token `i`.
     pub(crate) fn region_opened_at(&self, i: usize) -> Option<usize> {
         let at = self.tokens.get(i)?.span.start;
-        let r = self.regions.partition_point(|g| g.open.end <= at);
+        let r = self.regions.partition_point(|g| g.open().end <= at);
         let g = self.regions.get(r)?;
-        (g.open.start <= at && at < g.open.end).then_some(r)
+        (g.open().start <= at && at < g.open().end).then_some(r)
     }
 }
 
@@ -633,7 +672,7 @@ mod tests {
     fn inner_texts(text: &str) -> Vec<(&str, bool)> {
         regions(text)
             .iter()
-            .map(|g| (g.inner.text(text), g.close.is_some()))
+            .map(|g| (g.inner().text(text), g.close().is_some()))
             .collect()
     }
 
@@ -704,7 +743,7 @@ mod tests {
         with_ctx(text, |ctx| {
             let all = Span::new(0, text.len());
             assert_eq!(kind_of(ctx, &[all]), QuoteKind::Mixed);
-            let quoted = ctx.regions[0].inner;
+            let quoted = ctx.regions[0].inner();
             assert_eq!(kind_of(ctx, &[quoted]), QuoteKind::Direct);
             assert_eq!(kind_of(ctx, &[Span::new(0, 9)]), QuoteKind::Indirect);
         });

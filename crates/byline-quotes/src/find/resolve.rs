@@ -36,19 +36,15 @@ pub(crate) enum Gender {
 /// The gender of each cluster of `entities`, from votes at each person mention: an honorific
 /// right before it, and the first `he`/`his`/`him` or `she`/`her` after it (outside
 /// quotations, in the same paragraph, within 25 tokens and before the next person mention).
-pub(crate) fn genders(
-    entities: &Entities,
-    lower: &[Cow<'_, str>],
-    starts_line: &[bool],
-    region_of: &[Option<usize>],
-) -> Vec<Gender> {
+pub(crate) fn genders(ctx: &Ctx<'_, '_>) -> Vec<Gender> {
+    let entities = ctx.entities;
     let mut votes = vec![0i32; entities.clusters.len()];
     let persons: Vec<&byline_entities::Entity> = entities
         .entities
         .iter()
         .filter(|e| e.label == Label::Person)
         .collect();
-    let word = |k: usize| lower.get(k).map_or("", |w| w);
+    let word = |k: usize| ctx.lower(k);
     for (pi, e) in persons.iter().enumerate() {
         let Some(v) = votes.get_mut(e.cluster) else {
             continue;
@@ -60,12 +56,12 @@ pub(crate) fn genders(
             _ => {}
         }
         let next_person = persons.get(pi + 1).map_or(usize::MAX, |n| n.tokens.start);
-        let lim = (e.tokens.end + 25).min(lower.len()).min(next_person);
+        let lim = (e.tokens.end + 25).min(ctx.tokens.len()).min(next_person);
         for k in e.tokens.end..lim {
-            if starts_line[k] {
+            if ctx.starts_line[k] {
                 break;
             }
-            if region_of[k].is_some() {
+            if ctx.region_at(k).is_some() {
                 continue;
             }
             match word(k) {
@@ -176,10 +172,12 @@ pub(crate) fn speaker_of(
                 .take(40)
                 .find(|e| {
                     compatible_cluster(ctx, e.cluster, e.label, &lower)
-                        && ctx.region_of[ctx
-                            .token_at(e.span.start)
-                            .min(ctx.tokens.len().saturating_sub(1))]
-                        .is_none()
+                        && ctx
+                            .region_at(
+                                ctx.token_at(e.span.start)
+                                    .min(ctx.tokens.len().saturating_sub(1)),
+                            )
+                            .is_none()
                 })
                 .map(|e| e.cluster);
         }

@@ -57,7 +57,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             } else {
                 inside_name(t) && !(t.text == "." && t.space_before)
             };
-            if !ok || self.is_mark[k - 1] || self.region_of[k - 1].is_some() {
+            if !ok || self.is_mark[k - 1] || self.region_at(k - 1).is_some() {
                 break;
             }
             k -= 1;
@@ -196,7 +196,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
         while k < hi {
             let t = &self.tokens[k];
             if self.is_mark[k]
-                || self.region_of[k].is_some()
+                || self.region_at(k).is_some()
                 || matches!(t.text, "." | "!" | "?" | ":" | ";" | "—" | "–")
                 || (k > c + 1 && word_is(self.lower(k), AFTER_STOP))
             {
