@@ -11,23 +11,21 @@ mod resolve;
 mod source;
 
 use crate::lexicon::Lexicon;
-use crate::{Quote, QuoteKind, Speaker, Via};
-use byline_entities::{Entities, Label};
-use byline_tokenize::{Analysis, Span, Token, TokenKind};
-use std::borrow::Cow;
-
-use crate::words::*;
-use content::*;
-use context::*;
-use cues::*;
-use marks::*;
-use resolve::*;
-use source::*;
+use crate::Quote;
+use byline_entities::Entities;
+use byline_tokenize::{Analysis, Span};
+use content::reported;
+use context::Ctx;
+use marks::direct_quotes;
+use resolve::resolve;
 
 /// One raw attribution before speaker resolution.
 pub(crate) struct Attribution {
+    /// The content parts.
     pub(crate) parts: Vec<Span>,
+    /// The cue word(s).
     pub(crate) cue: Option<Span>,
+    /// The source mention.
     pub(crate) source: Option<Span>,
     /// The source was inherited from an earlier quote (not a local mention).
     pub(crate) inherited: bool,

@@ -2,7 +2,13 @@
 //! clause of each cue begins and ends (addressees, circumstances, datelines, coordination,
 //! `according to`, participles, colon headlines); the kind of a quote from its marks.
 
-use super::*;
+use super::context::{is_cap, is_word, Ctx};
+use super::cues::{is_headline, topic_prep, STRONG_CUE, WEAK_CUE};
+use super::Attribution;
+use crate::words::{
+    word_is, ADDRESSEE_CUE, AUX, CIRCUMSTANCE, EVIDENCE_CUE, HEADLINE_CUE, SECTION_LABEL,
+};
+use byline_tokenize::{Analysis, Span, TokenKind};
 
 /// The longest attribution clause after reported content ("..., X told CNN at the time.").
 pub(crate) const TAIL_WORDS: usize = 5;

@@ -2,7 +2,12 @@
 //! line starts, quotation marks and regions, the entities and their genders, the cue
 //! lexicon; plus small token helpers (spans trimmed of punctuation, token by offset).
 
-use super::*;
+use super::marks::{regions, Region};
+use super::resolve::{genders, Gender};
+use crate::lexicon::Lexicon;
+use byline_entities::Entities;
+use byline_tokenize::{Analysis, Span, Token};
+use std::borrow::Cow;
 
 pub(crate) fn is_word(t: &Token<'_>) -> bool {
     t.text.chars().any(char::is_alphanumeric)

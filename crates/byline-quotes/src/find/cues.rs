@@ -2,7 +2,9 @@
 //! its probability thresholds), speech verbs with their topic preposition (`called for`),
 //! headlines, and cue verbs missing from the lexicon in a short tail (`, he surmised.`).
 
-use super::*;
+use super::context::{is_cap, is_word, Ctx};
+use crate::words::{word_is, AFTER_STOP, AUX, BOUNDARY, DETERMINER, PRONOUN};
+use byline_tokenize::Span;
 
 /// A cue word below this probability gives way to a cue of at least [`STRONG_CUE`] later in
 /// the same sentence.

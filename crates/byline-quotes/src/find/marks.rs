@@ -3,7 +3,12 @@
 //! quotes around an attribution, quotes over several paragraphs, transcript turns, and the
 //! cue and source in the tail or lead-in around them.
 
-use super::*;
+use super::context::{is_cap, is_word, Ctx};
+use super::cues::{name_then_verb, tail_verb};
+use super::source::recent_attribution;
+use super::Attribution;
+use crate::QuoteKind;
+use byline_tokenize::Span;
 
 /// Opening double marks other than the straight `"`.
 const OPEN_MARKS: &[char] = &['“', '«', '„'];

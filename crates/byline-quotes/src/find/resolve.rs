@@ -2,7 +2,13 @@
 //! genders the document gives its people), descriptions (`the Russian leader`), anonymous
 //! sources, and speakers inherited from a recent quote.
 
-use super::*;
+use super::context::{is_cap, Ctx};
+use super::marks::kind_of;
+use super::Attribution;
+use crate::words::{word_is, ANON_HEAD, DETERMINER, PRONOUN};
+use crate::{Quote, Speaker, Via};
+use byline_entities::{Entities, Label};
+use byline_tokenize::Span;
 use std::collections::HashMap;
 
 pub(crate) fn ent_range(entities: &Entities, span: Span) -> std::ops::Range<usize> {

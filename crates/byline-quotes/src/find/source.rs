@@ -2,7 +2,14 @@
 //! appositives, relative clauses, tagged names such as `Rep. Jane Doe (D-Ohio)`), the
 //! subject of a clause, and the attribution just before a quotation.
 
-use super::*;
+use super::context::{is_cap, is_word, Ctx};
+use super::resolve::ent_range;
+use crate::words::{
+    word_is, AFTER_STOP, AUX, BOUNDARY, DETERMINER, LEADING_ADVERBIAL, NOT_SOURCE_END,
+    NOT_SOURCE_START, PRONOUN,
+};
+use byline_entities::Label;
+use byline_tokenize::{Span, Token};
 
 /// Punctuation that may stand inside a name or noun phrase ("Al-Sharaa", "O’Brien",
 /// "Putin’s", "Jr.", "AT&T").
