@@ -582,6 +582,11 @@ const WORDS: &[(&str, u16)] = &[
 
 /// The classes of a lowercase word (0 when it is in none).
 pub(crate) fn classes(word: &str) -> u16 {
+    // (every word of the table starts with a lower-case ASCII letter: punctuation, numbers
+    // and the like are rejected without a search)
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return 0;
+    }
     WORDS
         .binary_search_by(|(w, _)| (*w).cmp(word))
         .map_or(0, |i| WORDS[i].1)
@@ -612,6 +617,7 @@ mod tests {
     fn words_are_lowercase_and_classed() {
         for (w, c) in WORDS {
             assert_eq!(w.to_lowercase(), *w);
+            assert!(w.as_bytes()[0].is_ascii_lowercase(), "{w:?}");
             assert!(!w.is_empty() && *c != 0, "{w:?}");
         }
     }

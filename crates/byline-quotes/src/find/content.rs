@@ -5,9 +5,7 @@
 use super::context::{is_cap, is_word, Ctx};
 use super::cues::{is_headline, topic_prep, STRONG_CUE, WEAK_CUE};
 use super::Attribution;
-use crate::words::{
-    word_is, ADDRESSEE_CUE, AUX, CIRCUMSTANCE, EVIDENCE_CUE, HEADLINE_CUE, SECTION_LABEL,
-};
+use crate::words::{ADDRESSEE_CUE, AUX, CIRCUMSTANCE, EVIDENCE_CUE, HEADLINE_CUE, SECTION_LABEL};
 use byline_tokenize::{Analysis, Span, TokenKind};
 
 /// The longest attribution clause after reported content ("..., X told CNN at the time.").
@@ -99,7 +97,7 @@ pub(crate) fn colon_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<At
     if words == 0 || words > 5 || !plain || !is_cap(ctx.tokens[s].text) || after < 3 {
         return None;
     }
-    if word_is(ctx.lower(s), SECTION_LABEL) {
+    if ctx.is(s, SECTION_LABEL) {
         return None;
     }
     if ctx.is_mark[s..colon].iter().any(|&m| m) {
@@ -334,9 +332,8 @@ fn tail_attribution(ctx: &Ctx<'_, '_>, u: Unit, c: usize) -> Step {
     {
         // (after the cue a name, not a clause: "..., said the bridge was unsafe")
         let source = ctx.source_before(c, k + 1).or_else(|| {
-            ctx.source_after(c, e).filter(|_| {
-                !(c + 1..e).any(|j| word_is(ctx.lower(j), AUX) || ctx.lower(j) == "that")
-            })
+            ctx.source_after(c, e)
+                .filter(|_| !(c + 1..e).any(|j| ctx.is(j, AUX) || ctx.lower(j) == "that"))
         });
         if source.is_some() {
             return found_at(ctx, ctx.content(from, k).map(|p| vec![p]), c, source, e);
@@ -387,7 +384,7 @@ fn source_cue_content(ctx: &Ctx<'_, '_>, u: Unit, c: usize, strong_pattern: bool
         return Step::Skip(c + 1);
     }
     // "said in June", "said when she resigned": a circumstance, not a report
-    if words(ctx, k, end) < 2 || (word_is(ctx.lower(k), CIRCUMSTANCE) && words(ctx, k, end) <= 6) {
+    if words(ctx, k, end) < 2 || (ctx.is(k, CIRCUMSTANCE) && words(ctx, k, end) <= 6) {
         return Step::Skip(c + 1);
     }
     found_at(
@@ -435,13 +432,11 @@ pub(crate) fn one_reported(
         // A capitalised cue inside a unit is a name ("Tell", "Warren") or a title, except a
         // speech verb in a headline ("Obama Says Museum Will Open").
         let outside = ctx.region_at(i).is_none() && !ctx.is_mark[i];
-        let headline_cue = u.headline && word_is(ctx.lower(i), HEADLINE_CUE) && outside;
+        let headline_cue = u.headline && ctx.is(i, HEADLINE_CUE) && outside;
         // "The poll shows that ...", "a study found that ...": evidence verbs are cues only
         // before "that" (the lexicon leaves them out: "shows up", "found the keys").
-        let evidence_cue = word_is(ctx.lower(i), EVIDENCE_CUE)
-            && i + 1 < e
-            && ctx.lower(i + 1) == "that"
-            && outside;
+        let evidence_cue =
+            ctx.is(i, EVIDENCE_CUE) && i + 1 < e && ctx.lower(i + 1) == "that" && outside;
         if !(headline_cue || evidence_cue || ctx.is_cue(i, ctx.min_prob))
             || (is_cap(ctx.tokens[i].text) && i > s && !headline_cue)
         {
@@ -540,7 +535,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
     /// Skips the addressee of "told reporters that ..." and a following "that"/colon/comma.
     pub(crate) fn content_start(&self, c: usize, hi: usize) -> usize {
         let mut k = c + 1;
-        if word_is(self.lower(c), ADDRESSEE_CUE) {
+        if self.is(c, ADDRESSEE_CUE) {
             let lim = (k + 4).min(hi);
             if let Some(t) = (k..lim).find(|&t| matches!(self.lower(t), "that" | ":" | ",")) {
                 k = t;
@@ -555,7 +550,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             }
         }
         // "said in a statement on Monday that ...": the circumstance is not reported
-        if k < hi && word_is(self.lower(k), CIRCUMSTANCE) {
+        if k < hi && self.is(k, CIRCUMSTANCE) {
             let lim = (k + 10).min(hi);
             if let Some(t) = (k + 1..lim)
                 .take_while(|&t| {
@@ -567,8 +562,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             }
         }
         while k < hi
-            && (matches!(self.lower(k), "that" | ":" | "," | "—" | "–")
-                || word_is(self.lower(k), AUX))
+            && (matches!(self.lower(k), "that" | ":" | "," | "—" | "–") || self.is(k, AUX))
             && !self.is_mark[k]
         {
             // keep "that" when it is a pronoun object: "said that was wrong" is rare; skip

@@ -5,6 +5,7 @@
 use super::marks::{regions, Region};
 use super::resolve::{genders, Gender};
 use crate::lexicon::Lexicon;
+use crate::words::classes;
 use byline_entities::Entities;
 use byline_tokenize::{Analysis, Span, Token};
 use std::borrow::Cow;
@@ -33,6 +34,8 @@ pub(crate) struct Ctx<'a, 'l> {
     /// Start and end in `lowered_text` of the lower-case texts of tokens with capitals.
     lowered: Vec<(u32, u32)>,
     lowered_text: String,
+    /// Each token's word classes (see [`crate::words`]), looked up once.
+    classes: Vec<u16>,
     /// Token starts a new line.
     pub(crate) starts_line: Vec<bool>,
     /// Token is (part of) a quotation mark.
@@ -104,6 +107,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             }
         }
         let mut ctx = Ctx {
+            classes: Vec::new(),
             text,
             tokens,
             lower_index,
@@ -120,6 +124,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             min_count,
             clusters_by_word: std::cell::OnceCell::new(),
         };
+        ctx.classes = (0..n).map(|i| classes(ctx.lower(i))).collect();
         ctx.gender = genders(&ctx);
         ctx
     }
@@ -134,6 +139,12 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 self.lowered_text.get(a as usize..b as usize).unwrap_or("")
             }
         }
+    }
+
+    /// Whether token `i`'s word belongs to any of the classes in `class` (false past the
+    /// end).
+    pub(crate) fn is(&self, i: usize, class: u16) -> bool {
+        self.classes.get(i).is_some_and(|c| c & class != 0)
     }
 
     /// The region whose content holds token `i` (not its marks), if any.

@@ -3,7 +3,7 @@
 //! headlines, and cue verbs missing from the lexicon in a short tail (`, he surmised.`).
 
 use super::context::{is_cap, is_word, Ctx};
-use crate::words::{word_is, AFTER_STOP, AUX, BOUNDARY, DETERMINER, PRONOUN};
+use crate::words::{AFTER_STOP, AUX, BOUNDARY, DETERMINER, PRONOUN};
 use byline_tokenize::Span;
 
 /// A cue word below this probability gives way to a cue of at least [`STRONG_CUE`] later in
@@ -99,7 +99,7 @@ pub(crate) fn is_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
 pub(crate) fn name_then_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> {
     let mut ws = (b..e).filter(|&i| is_word(&ctx.tokens[i]));
     let w0 = ws.next()?;
-    let pronoun = word_is(ctx.lower(w0), PRONOUN);
+    let pronoun = ctx.is(w0, PRONOUN);
     if !(pronoun || is_cap(ctx.tokens[w0].text)) {
         return None;
     }
@@ -116,9 +116,7 @@ pub(crate) fn name_then_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<us
     let verb = !is_cap(ctx.tokens[v].text)
         && (w.ends_with("ed") || w.ends_with('s'))
         && w.len() > 3
-        && !word_is(w, AUX)
-        && !word_is(w, BOUNDARY)
-        && !word_is(w, AFTER_STOP);
+        && !ctx.is(v, AUX | BOUNDARY | AFTER_STOP);
     // A verb, not a noun ("White House press secretary"): what follows is punctuation or a
     // word that follows a verb of speaking ("sings to", "yells,").
     let after_verb = !ctx.tokens.get(v + 1).is_some_and(is_word)
@@ -158,20 +156,10 @@ pub(crate) fn tail_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> 
     };
     let verbish = |i: usize| {
         let w = ctx.lower(i);
-        low(i) && (w.ends_with("ed") || w.ends_with('s')) && !word_is(w, AUX)
+        low(i) && (w.ends_with("ed") || w.ends_with('s')) && !ctx.is(i, AUX)
     };
-    let plain = |i: usize| {
-        let w = ctx.lower(i);
-        low(i)
-            && !word_is(w, AUX)
-            && !word_is(w, DETERMINER)
-            && !word_is(w, BOUNDARY)
-            && !word_is(w, AFTER_STOP)
-    };
-    if (word_is(ctx.lower(w0), PRONOUN) || is_cap(ctx.tokens[w0].text))
-        && plain(w1)
-        && ws.len() <= 3
-    {
+    let plain = |i: usize| low(i) && !ctx.is(i, AUX | DETERMINER | BOUNDARY | AFTER_STOP);
+    if (ctx.is(w0, PRONOUN) || is_cap(ctx.tokens[w0].text)) && plain(w1) && ws.len() <= 3 {
         return Some(w1);
     }
     if verbish(w0) && is_cap(ctx.tokens[w1].text) {
@@ -179,7 +167,7 @@ pub(crate) fn tail_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> 
     }
     // "the judge exclaimed", "a flabbergasted Noah quipped"
     let wl = ws[ws.len() - 1];
-    let starts_np = word_is(ctx.lower(w0), DETERMINER) || is_cap(ctx.tokens[w0].text);
+    let starts_np = ctx.is(w0, DETERMINER) || is_cap(ctx.tokens[w0].text);
     if starts_np && ws.len() <= 4 && ctx.lower(wl).ends_with("ed") && verbish(wl) {
         return Some(wl);
     }
@@ -205,7 +193,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             return false;
         }
         // a noun use: "the statement", "his claims"
-        if i > 0 && word_is(self.lower(i - 1), DETERMINER) {
+        if i > 0 && self.is(i - 1, DETERMINER) {
             return false;
         }
         // a label: "Editor's note: ..."

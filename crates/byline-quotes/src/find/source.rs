@@ -58,9 +58,9 @@ impl<'a, 'l> Ctx<'a, 'l> {
         let mut k = end;
         while k > lo && end - k < 8 {
             let t = &self.tokens[k - 1];
-            let w = self.lower(k - 1);
             let ok = if is_word(t) {
-                !(word_is(w, BOUNDARY) || (self.is_cue(k - 1, self.min_prob) && !is_cap(t.text)))
+                !(self.is(k - 1, BOUNDARY)
+                    || (self.is_cue(k - 1, self.min_prob) && !is_cap(t.text)))
             } else {
                 inside_name(t) && !(t.text == "." && t.space_before)
             };
@@ -120,7 +120,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
         let mut j = c;
         while j > lo
             && !is_cap(self.tokens[j - 1].text)
-            && (word_is(self.lower(j - 1), AUX) || self.lower(j - 1).ends_with("ly"))
+            && (self.is(j - 1, AUX) || self.lower(j - 1).ends_with("ly"))
         {
             j -= 1;
         }
@@ -205,7 +205,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             if self.is_mark[k]
                 || self.region_at(k).is_some()
                 || matches!(t.text, "." | "!" | "?" | ":" | ";" | "—" | "–")
-                || (k > c + 1 && word_is(self.lower(k), AFTER_STOP))
+                || (k > c + 1 && self.is(k, AFTER_STOP))
             {
                 break;
             }
@@ -227,7 +227,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
         // skip a leading adverbial ending in a comma ("Earlier this year, ...")
         if let Some(k) = (s..hi.min(s + 8)).find(|&k| self.tokens[k].text == ",") {
             let w = self.lower(s);
-            if word_is(w, LEADING_ADVERBIAL) || w.ends_with("ly") {
+            if self.is(s, LEADING_ADVERBIAL) || w.ends_with("ly") {
                 s = k + 1;
             }
         }
@@ -237,11 +237,11 @@ impl<'a, 'l> Ctx<'a, 'l> {
         if s >= hi {
             return None;
         }
-        if word_is(self.lower(s), PRONOUN) {
+        if self.is(s, PRONOUN) {
             return self.span(s, s + 1);
         }
         let mut e = s;
-        let det = word_is(self.lower(s), DETERMINER);
+        let det = self.is(s, DETERMINER);
         if det {
             e += 1;
         }
@@ -253,7 +253,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             let w = self.lower(e);
             let cap = is_cap(t.text);
             let stop = !is_word(t) && !inside_name(t);
-            if stop || word_is(w, AUX) || word_is(w, BOUNDARY) || self.is_cue(e, self.min_prob) {
+            if stop || self.is(e, AUX | BOUNDARY) || self.is_cue(e, self.min_prob) {
                 break;
             }
             if !cap && e > s && (w.ends_with("ed") || w.ends_with('s')) {
