@@ -76,7 +76,7 @@
 //! Finding quotes is linear in the number of tokens: quotation regions, cue look-ups and
 //! entity look-ups use sorted merges, binary searches and per-document indexes, and every
 //! backward search is bounded. Its own memory is a few bytes per token (about 4 bytes per
-//! input byte on news, at most about 28 on a text of quotation marks only; `scale-quotes`
+//! input byte on news, at most about 30 on a text of quotation marks only; `scale-quotes`
 //! gates both). The bench `benches/quotes.rs` measures articles per second on the PolNeAR dev
 //! texts: about 7,300 articles/s for quote finding alone on one (shared) core, and about
 //! 1,000 with tokenizing and entity recognition included (the recognizer takes most of it).

@@ -233,13 +233,6 @@ fn next_line_opens(text: &str, line_end: usize, family: MarkFamily) -> bool {
     first_mark_opens(text.get(line_end..).unwrap_or("").trim_start(), family)
 }
 
-/// Token range `[first, last]` of a region's content.
-pub(crate) fn region_tokens(ctx: &Ctx<'_, '_>, g: &Region) -> (usize, usize) {
-    let a = ctx.token_at(g.open().start);
-    let b = ctx.token_at(g.close().map_or(g.inner().end, |c| c.end));
-    (a, b.min(ctx.tokens.len()))
-}
-
 /// The regions that hold a quotation standing as a clause of its own ("blocks"), and each
 /// region's token range.
 struct Blocks {
@@ -256,8 +249,17 @@ impl Blocks {
         let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.tokens[i])).count();
         let mut is_block = vec![false; regions.len()];
         let mut token_ranges = vec![(0, 0); regions.len()];
+        // regions and tokens are both in text order: one walk finds each region's tokens
+        let mut next = 0;
+        let mut token_at = |byte: usize| {
+            while next < n && ctx.tokens[next].span.end <= byte {
+                next += 1;
+            }
+            next
+        };
         for (ri, g) in regions.iter().enumerate() {
-            let (a, b) = region_tokens(ctx, g);
+            let a = token_at(g.open().start);
+            let b = token_at(g.outer().end);
             let off = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
             token_ranges[ri] = (off(a), off(b));
             if a >= n {
