@@ -1,6 +1,6 @@
 //! The crate's word classes: one sorted table of lowercase words, each with the classes
-//! (bit flags) it belongs to, looked up by binary search. A unit test checks that the
-//! table is sorted and has no duplicates.
+//! (bit flags) it belongs to, looked up by binary search (once per token, see `Ctx::is`). A
+//! unit test checks that the table is sorted and has no duplicates.
 
 /// Auxiliaries and adverbs skipped between a source and its cue ("has also said").
 pub(crate) const AUX: u16 = 1 << 0;
@@ -22,7 +22,8 @@ pub(crate) const ADDRESSEE_CUE: u16 = 1 << 7;
 pub(crate) const PRONOUN: u16 = 1 << 8;
 /// The noun of an anonymous source ("officials", "sources").
 pub(crate) const ANON_HEAD: u16 = 1 << 9;
-/// Opens a circumstance after a cue rather than what is reported ("said in a statement that ...", "said on Monday").
+/// Opens a circumstance after a cue rather than what is reported ("said in a statement that
+/// ...", "said on Monday").
 pub(crate) const CIRCUMSTANCE: u16 = 1 << 10;
 /// A verb of evidence that reports a finding when "that" follows ("shows", "found").
 pub(crate) const EVIDENCE_CUE: u16 = 1 << 11;
@@ -30,7 +31,8 @@ pub(crate) const EVIDENCE_CUE: u16 = 1 << 11;
 pub(crate) const SECTION_LABEL: u16 = 1 << 12;
 /// A speech verb that is a cue in a headline, capitalised or not (`Mayor Warns ...`).
 pub(crate) const HEADLINE_CUE: u16 = 1 << 13;
-/// Never heads a cue on its own: a function word, adverb, noun or adjective that accompanies the verb inside gold cue spans ("about", "statement").
+/// Never heads a cue on its own: a function word, adverb, noun or adjective that accompanies
+/// the verb inside gold cue spans ("about", "statement").
 pub(crate) const NOT_CUE_HEAD: u16 = 1 << 14;
 
 /// Every word of a class, sorted by byte order, each once.

@@ -210,9 +210,9 @@ impl<'a, 'l> Ctx<'a, 'l> {
         true
     }
 
-    /// The last cue word in the lead-in `s..quote_start` before a quote that starts at token `quote_start`: its
-    /// span, and the speaker found around the lead-in's cues (before one of them, after the
-    /// last, or the lead-in's subject).
+    /// The last cue word in the lead-in `s..quote_start` before a quote that starts at token
+    /// `quote_start`: its span, and the speaker found around the lead-in's cues (before one
+    /// of them, after the last, or the lead-in's subject).
     pub(crate) fn lead_in(
         &self,
         s: usize,

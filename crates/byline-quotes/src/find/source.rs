@@ -17,8 +17,8 @@ pub(crate) fn inside_name(t: &Token<'_>) -> bool {
     matches!(t.text, "-" | "’" | "'" | "’s" | "'s" | "." | "&")
 }
 
-/// The source of the last cue between `lo` and the quotation starting at token `quote_start`, looking
-/// back at most to the start of the previous line.
+/// The source of the last cue between `lo` and the quotation starting at token
+/// `quote_start`, looking back at most to the start of the previous line.
 pub(crate) fn recent_attribution(ctx: &Ctx<'_, '_>, quote_start: usize, lo: usize) -> Option<Span> {
     let mut lines = 0;
     let mut k = quote_start;
