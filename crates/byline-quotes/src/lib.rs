@@ -31,8 +31,10 @@
 //! * **indirect** quotes: reported speech (`X said that …`, `according to X, …`,
 //!   `…, X told reporters.`, `X, who …, said …`, `…, saying …`, colon introductions).
 //!
-//! Quotation marks are paired line by line, so one stray or unbalanced mark only affects
-//! its own paragraph. Short quoted words inside a sentence with no cue (scare quotes, titles)
+//! Quotation marks are paired line by line and by family (curly with curly, straight with
+//! straight, guillemets with guillemets); a mark never closed in its paragraph is dropped
+//! unless the next paragraph opens with one (a quotation over several paragraphs), so a
+//! stray mark never swallows the text after it. Short quoted words inside a sentence with no cue (scare quotes, titles)
 //! are not quotes.
 //!
 //! The cue lexicon (said, told, insisted, warned, tweeted, …, with how often each word cues
@@ -72,13 +74,15 @@
 //! # Performance
 //!
 //! Finding quotes is linear in the number of tokens: quotation regions, cue look-ups and
-//! entity look-ups use sorted merges and binary searches, and every backward search is
-//! bounded. The bench `benches/quotes.rs` measures articles per second on the PolNeAR dev
+//! entity look-ups use sorted merges, binary searches and per-document indexes, and every
+//! backward search is bounded. Its own memory is a few bytes per token (about 4 bytes per
+//! input byte on news, at most about 30 on a text of quotation marks only; `scale-quotes`
+//! gates both). The bench `benches/quotes.rs` measures articles per second on the PolNeAR dev
 //! texts: about 7,300 articles/s for quote finding alone on one (shared) core, and about
 //! 1,000 with tokenizing and entity recognition included (the recognizer takes most of it).
 //!
-//! On PolNeAR dev (`eval-quotes`, scored as `score_quotes.py` does) the finder reaches 94.3
-//! content F1 and 89.4 end-to-end F1 (content and speaker) on direct quotes, and 69.4 content
+//! On PolNeAR dev (`eval-quotes`, scored as `score_quotes.py` does) the finder reaches 94.6
+//! content F1 and 89.6 end-to-end F1 (content and speaker) on direct quotes, and 69.4 content
 //! F1 and 63.4 end-to-end F1 over all attributions. Besides cue words around a clause, it
 //! reads headline conventions (`Mayor Says ...`, `Poll: ...`), transcript turns
 //! (`"PENCE: ...`), datelines, evidence verbs before "that" (`a poll shows that ...`) and
@@ -99,6 +103,7 @@
 
 mod find;
 mod lexicon;
+mod words;
 
 use byline_entities::Entities;
 use byline_tokenize::{Analysis, Span};

@@ -403,10 +403,10 @@ fn a_participle_clause_of_the_speaker_ends_the_content() {
 
 #[test]
 fn the_end_of_a_hyphenated_compound_is_not_a_cue() {
-    assert!(
-        find("Nearly 1,500 coal- and gas-fired power plants emit carbon dioxide every year.")
-            .is_empty()
-    );
+    assert!(find(
+        "About 300 steam- and coal-fired boilers still heat the old schools of the city."
+    )
+    .is_empty());
     assert!(
         find("The long-awaited bridge-said repairs began on Monday in the old town.").is_empty()
     );

@@ -1,0 +1,405 @@
+//! Stage 5, resolution: each source phrase to an entity cluster: names, pronouns (by the
+//! genders the document gives its people), descriptions (`the Russian leader`), anonymous
+//! sources, and speakers inherited from a recent quote.
+
+use super::context::{is_cap, Ctx};
+use super::marks::kind_of;
+use super::Attribution;
+use crate::words::{word_is, ANON_HEAD, DETERMINER, PRONOUN};
+use crate::{Quote, Speaker, Via};
+use byline_entities::{Entities, Label};
+use byline_tokenize::Span;
+use std::collections::HashMap;
+
+pub(crate) fn ent_range(entities: &Entities, span: Span) -> std::ops::Range<usize> {
+    let a = entities
+        .entities
+        .partition_point(|e| e.span.end <= span.start);
+    let mut b = a;
+    while b < entities.entities.len() && entities.entities[b].span.start < span.end {
+        b += 1;
+    }
+    a..b
+}
+
+pub(crate) fn compatible(label: Label, pron: &str) -> bool {
+    match pron {
+        "he" | "she" | "i" => label == Label::Person,
+        "it" => label != Label::Person,
+        _ => true,
+    }
+}
+
+/// What a document says of a person's gender: honorifics (`Mr.`, `Ms.`) and the pronouns
+/// that follow the person's mentions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
+/// The gender of each cluster of `entities`, from votes at each person mention: an honorific
+/// right before it, and the first `he`/`his`/`him` or `she`/`her` after it (outside
+/// quotations, in the same paragraph, within 25 tokens and before the next person mention).
+pub(crate) fn genders(ctx: &Ctx<'_, '_>) -> Vec<Gender> {
+    let entities = ctx.entities;
+    let mut votes = vec![0i32; entities.clusters.len()];
+    let persons: Vec<&byline_entities::Entity> = entities
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::Person)
+        .collect();
+    let word = |k: usize| ctx.lower(k);
+    for (pi, e) in persons.iter().enumerate() {
+        let Some(v) = votes.get_mut(e.cluster) else {
+            continue;
+        };
+        let before = e.tokens.start.checked_sub(1).map_or("", word);
+        match before {
+            "mr." | "mr" => *v += 2,
+            "mrs." | "mrs" | "ms." | "ms" | "miss" => *v -= 2,
+            _ => {}
+        }
+        let next_person = persons.get(pi + 1).map_or(usize::MAX, |n| n.tokens.start);
+        let lim = (e.tokens.end + 25).min(ctx.tokens.len()).min(next_person);
+        for k in e.tokens.end..lim {
+            if ctx.starts_line[k] {
+                break;
+            }
+            if ctx.region_at(k).is_some() {
+                continue;
+            }
+            match word(k) {
+                "he" | "his" | "him" | "himself" => {
+                    *v += 1;
+                    break;
+                }
+                "she" | "her" | "hers" | "herself" => {
+                    *v -= 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .map(|v| match v {
+            v if v > 0 => Gender::Male,
+            v if v < 0 => Gender::Female,
+            _ => Gender::Unknown,
+        })
+        .collect()
+}
+
+/// Whether cluster `cl` can be what the pronoun `pron` refers to.
+pub(crate) fn compatible_cluster(ctx: &Ctx<'_, '_>, cl: usize, label: Label, pron: &str) -> bool {
+    let gender = ctx.gender.get(cl).copied().unwrap_or(Gender::Unknown);
+    compatible(label, pron)
+        && match pron {
+            "he" => gender != Gender::Female,
+            "she" => gender != Gender::Male,
+            _ => true,
+        }
+}
+
+pub(crate) fn resolve(ctx: &Ctx<'_, '_>, attributions: Vec<Attribution>) -> Vec<Quote> {
+    let entities = ctx.entities;
+    let mut out: Vec<Quote> = Vec::with_capacity(attributions.len());
+    let mut last_speaker: Option<(usize, Label)> = None;
+    for r in attributions {
+        let Some(first) = r.parts.first() else {
+            continue;
+        };
+        let span = Span::new(first.start, r.parts.last().map_or(first.end, |p| p.end));
+        let kind = kind_of(ctx, &r.parts);
+        let speaker = r.source.map(|src| {
+            if r.inherited {
+                if let Some(prev) = out.iter().rev().take(8).find_map(|q| q.speaker.clone()) {
+                    if prev.span == src {
+                        return prev;
+                    }
+                }
+            }
+            speaker_of(ctx, src, span, last_speaker)
+        });
+        if let Some(sp) = &speaker {
+            if let Some(cl) = sp.cluster {
+                if let Some(c) = entities.clusters.get(cl) {
+                    last_speaker = Some((cl, c.label));
+                }
+            }
+        }
+        out.push(Quote {
+            span,
+            parts: if r.parts.len() > 1 {
+                r.parts
+            } else {
+                vec![span]
+            },
+            kind,
+            cue: r.cue,
+            speaker,
+        });
+    }
+    out
+}
+
+pub(crate) fn speaker_of(
+    ctx: &Ctx<'_, '_>,
+    src: Span,
+    content: Span,
+    last: Option<(usize, Label)>,
+) -> Speaker {
+    let entities = ctx.entities;
+    let text = src.text(ctx.text);
+    let mk = |via, cluster: Option<usize>, name: Option<String>| Speaker {
+        span: src,
+        name: name
+            .or_else(|| cluster.and_then(|c| entities.clusters.get(c).map(|c| c.name.clone()))),
+        cluster,
+        via,
+    };
+    let lower = text.to_lowercase();
+    // pronoun
+    if word_is(lower.as_str(), PRONOUN) {
+        let mut cl = last
+            .filter(|&(c, l)| compatible_cluster(ctx, c, l, &lower))
+            .map(|(c, _)| c);
+        if cl.is_none() {
+            // nearest preceding compatible entity outside quotations
+            let a = entities
+                .entities
+                .partition_point(|e| e.span.end <= src.start.min(content.start));
+            cl = entities.entities[..a]
+                .iter()
+                .rev()
+                .take(40)
+                .find(|e| {
+                    compatible_cluster(ctx, e.cluster, e.label, &lower)
+                        && ctx
+                            .region_at(
+                                ctx.token_at(e.span.start)
+                                    .min(ctx.tokens.len().saturating_sub(1)),
+                            )
+                            .is_none()
+                })
+                .map(|e| e.cluster);
+        }
+        return mk(Via::Pronoun, cl, None);
+    }
+    // a name inside the source
+    let r = ent_range(entities, src);
+    let inside = &entities.entities[r];
+    let best = inside
+        .iter()
+        .find(|e| e.label == Label::Person)
+        .or_else(|| inside.iter().find(|e| e.label == Label::Organization))
+        .or_else(|| inside.first());
+    let first_word = lower.split_whitespace().next().unwrap_or("");
+    let indefinite = matches!(
+        first_word,
+        "a" | "an" | "one" | "some" | "several" | "many" | "two" | "three"
+    );
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let anon_head = words.iter().any(|w| word_is(w, ANON_HEAD));
+    // the head word of the mention: its last word before a comma or post-modifier
+    let head_end = {
+        let mut end = src.end;
+        let mut off = src.start;
+        for w in text.split_inclusive(|c: char| c.is_whitespace() || c == ',') {
+            let bare = w
+                .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+                .to_lowercase();
+            if off > src.start
+                && matches!(
+                    bare.as_str(),
+                    "of" | "in" | "for" | "who" | "which" | "at" | "from" | "with" | "on"
+                )
+            {
+                end = off;
+                break;
+            }
+            off += w.len();
+            if w.ends_with(',') {
+                end = off - 1;
+                break;
+            }
+        }
+        end
+    };
+    if let Some(e) = best {
+        let covers_head =
+            e.span.end >= head_end.min(src.end).saturating_sub(1) && e.span.start < head_end;
+        if e.label == Label::Person || (covers_head && !indefinite) {
+            return mk(Via::Name, Some(canonical(ctx, e.cluster)), None);
+        }
+    }
+    // capitalised words with no entity (a weak recognizer): still a name
+    let caps: Vec<&str> = text.split_whitespace().filter(|w| is_cap(w)).collect();
+    let det = word_is(first_word, DETERMINER) || indefinite;
+    if !det && !caps.is_empty() && !anon_head {
+        let name: String = caps
+            .iter()
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let cl = cluster_by_word(ctx, caps.last().copied().unwrap_or(""));
+        return mk(Via::Name, cl, if cl.is_none() { Some(name) } else { None });
+    }
+    if indefinite || (anon_head && !det) || (anon_head && first_word != "the") {
+        return mk(Via::Anonymous, None, None);
+    }
+    // description: "The Russian leader" -> the salient person mentioned with those words
+    mk(Via::Description, describe(ctx, src, &words, last), None)
+}
+
+/// The fullest cluster naming the same entity (helps when clusters are not merged).
+pub(crate) fn canonical(ctx: &Ctx<'_, '_>, cl: usize) -> usize {
+    let entities = ctx.entities;
+    let Some(c) = entities.clusters.get(cl) else {
+        return cl;
+    };
+    let last = c.name.split_whitespace().last().unwrap_or("").to_string();
+    cluster_by_word(ctx, &last)
+        .filter(|&o| entities.clusters[o].label == c.label)
+        .unwrap_or(cl)
+}
+
+/// `word` without a final possessive `’s` or `'s`.
+pub(crate) fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+/// The cluster with the longest name containing `word` (trimmed of a possessive).
+pub(crate) fn cluster_by_word(ctx: &Ctx<'_, '_>, word: &str) -> Option<usize> {
+    let w = without_possessive(word).trim_end_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() {
+        return None;
+    }
+    let index = ctx
+        .clusters_by_word
+        .get_or_init(|| index_cluster_names(ctx.entities));
+    index.get(w).map(|&i| ctx.entities.clusters[i].id)
+}
+
+/// Each word of a cluster name (without a possessive) to the cluster that
+/// [`cluster_by_word`] prefers for it: a person's before others, then the longest name, then
+/// the first cluster. Built once per document, so a look-up does not scan all clusters.
+pub(crate) fn index_cluster_names(entities: &Entities) -> HashMap<&str, usize> {
+    let rank = |i: usize| {
+        let c = &entities.clusters[i];
+        (
+            c.label == Label::Person,
+            c.name.len(),
+            std::cmp::Reverse(c.id),
+        )
+    };
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in entities.clusters.iter().enumerate() {
+        for x in c.name.split_whitespace() {
+            let best = index.entry(without_possessive(x)).or_insert(i);
+            if rank(i) > rank(*best) {
+                *best = i;
+            }
+        }
+    }
+    index
+}
+
+/// Resolves a description by words shared with the context of earlier person mentions,
+/// falling back to the last speaker.
+pub(crate) fn describe(
+    ctx: &Ctx<'_, '_>,
+    src: Span,
+    words: &[&str],
+    last: Option<(usize, Label)>,
+) -> Option<usize> {
+    let entities = ctx.entities;
+    let content: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !word_is(w, DETERMINER) && w.len() > 2)
+        .collect();
+    let a = entities
+        .entities
+        .partition_point(|e| e.span.end <= src.start);
+    let mut best: Option<(usize, usize)> = None;
+    for e in entities.entities[..a].iter().rev().take(60) {
+        if e.label != Label::Person {
+            continue;
+        }
+        let lo = e.tokens.start.saturating_sub(4);
+        let hi = (e.tokens.end + 4).min(ctx.tokens.len());
+        let ctx_words: Vec<String> = (lo..hi)
+            .map(|i| ctx.lower(i).trim_end_matches("’s").to_string())
+            .collect();
+        let ctx_text = ctx
+            .text
+            .get(ctx.tokens[lo].span.start..ctx.tokens[hi - 1].span.end)
+            .unwrap_or("")
+            .to_lowercase();
+        let score = content
+            .iter()
+            .filter(|w| ctx_words.iter().any(|c| c == *w) || ctx_text.contains(*w))
+            .count();
+        if score > 0 && best.map_or(true, |(s, _)| score > s) {
+            best = Some((score, e.cluster));
+        }
+    }
+    best.map(|(_, c)| canonical(ctx, c))
+        .or_else(|| last.filter(|(_, l)| *l == Label::Person).map(|(c, _)| c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::find::test_support::with_ctx;
+
+    #[test]
+    fn genders_come_from_the_pronouns_after_a_name() {
+        let text = "The vote was close. Sarah Collins said she would run. Tom Hale said he would wait. Lee Park spoke.";
+        with_ctx(text, |ctx| {
+            let gender_of = |name: &str| {
+                let e = ctx
+                    .entities
+                    .entities
+                    .iter()
+                    .find(|e| e.span.text(text) == name)
+                    .expect("entity");
+                ctx.gender[e.cluster]
+            };
+            assert_eq!(gender_of("Sarah Collins"), Gender::Female);
+            assert_eq!(gender_of("Tom Hale"), Gender::Male);
+            assert_eq!(gender_of("Lee Park"), Gender::Unknown);
+        });
+    }
+
+    #[test]
+    fn a_surname_finds_the_fullest_cluster() {
+        let text = "Ana Reyes won. Reyes said it was close.";
+        with_ctx(text, |ctx| {
+            let cl = cluster_by_word(ctx, "Reyes’s").expect("a cluster");
+            assert_eq!(ctx.entities.clusters[cl].name, "Ana Reyes");
+            assert_eq!(cluster_by_word(ctx, "Smith"), None);
+        });
+    }
+
+    #[test]
+    fn anonymous_sources_have_no_cluster() {
+        let text = "Ana Reyes won. A senior official said it was close.";
+        with_ctx(text, |ctx| {
+            let start = text.find("A senior").unwrap_or(0);
+            let src = Span::new(start, start + "A senior official".len());
+            let sp = speaker_of(ctx, src, Span::new(0, 1), None);
+            assert_eq!(sp.via, Via::Anonymous);
+            assert_eq!(sp.cluster, None);
+        });
+    }
+}
