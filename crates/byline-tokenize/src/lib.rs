@@ -118,10 +118,13 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+// Modules in dependency order: each uses only those above it.
 mod boundary;
 mod lexicon;
+mod marks;
 mod scan;
 mod sentences;
+mod train;
 
 use std::collections::HashSet;
 
@@ -384,7 +387,7 @@ pub fn analyze(text: &str) -> Analysis<'_> {
 }
 
 #[doc(hidden)]
-pub use boundary::training as __boundary_training;
+pub use train::training as __boundary_training;
 
 #[cfg(test)]
 mod tests {

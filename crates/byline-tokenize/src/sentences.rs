@@ -1,7 +1,8 @@
 //! Sentence and paragraph segmentation over the tokens.
 
 use crate::boundary::Starters;
-use crate::scan::lexicon;
+use crate::lexicon::lexicon;
+use crate::marks::{loud_at_start, quiet_kind, skip};
 use crate::{Paragraph, Sentence, Span, Token, TokenKind};
 
 /// Whitespace between two tokens: 0 = none/spaces, 1 = one line break, 2 = paragraph break.
@@ -41,76 +42,14 @@ fn plain_gap(bytes: &[u8], prev: &Token<'_>, t: &Token<'_>) -> bool {
 }
 
 /// A token at least two tokens into its sentence that no rule of [`segment_with`] acts on:
-/// a plain gap before it and [`skip`] true, and not a word the learned check may split
-/// before (a capitalised word among the model's `starters`). Computed mostly without
-/// branches (a subset of `plain_gap && skip`: two-letter words ending in `m`/`M` are left to
-/// the full check).
+/// a plain gap before it and [`quiet_kind`] true (with the learned check's starters), the
+/// same test the scanner marks tokens with. Computed without branches.
 #[inline(always)]
 fn quiet(bytes: &[u8], prev: &Token<'_>, t: &Token<'_>, starters: &Starters) -> bool {
     let (a, b) = (prev.span.end, t.span.start);
     let space = bytes.get(a).copied().unwrap_or(0) == b' ';
     let gap = (b == a) | ((b == a + 1) & space);
     gap & quiet_kind(t.kind, t.text.as_bytes(), starters, true)
-}
-
-/// The part of [`quiet`] that depends on the token alone (the scanner marks tokens with it).
-/// `learned_gap` is false when the learned check cannot look at the gap before the token
-/// (the token before is punctuation ending in `.`, `!` or `?`, which
-/// [`crate::boundary::is_candidate`] rules out): then a capitalised word is quiet even if it
-/// is a starter, as at the start of most sentences.
-///
-/// Tokens for which this holds (after a plain gap, two or more tokens into a sentence; or
-/// the first token of a sentence unless it is a word of 6 or 7 bytes, a possible sign-off;
-/// or the second unless it is a comma) are never looked at by [`segment_impl`]: a new rule
-/// that must see such a token (a lowercase word, a short number, a quote, a one-byte
-/// punctuation mark other than `.!?`) has to narrow this function and [`skip`] (and the
-/// sentence-start exceptions in [`segment_impl`]'s fast path) first, or it will not run. A capitalised word is quiet
-/// unless the learned check could split before it ([`crate::boundary::splits_before`] answers
-/// no for any word outside `starters`, which `may_contain` over-approximates); names and
-/// titles in running text cost nothing in the sentence pass.
-#[inline(always)]
-pub(crate) fn quiet_kind(
-    kind: TokenKind,
-    tb: &[u8],
-    starters: &Starters,
-    learned_gap: bool,
-) -> bool {
-    let len = tb.len();
-    let c0 = tb.first().copied().unwrap_or(0);
-    let c1 = tb.get(1).copied().unwrap_or(0);
-    let learned = c0.is_ascii_uppercase() && learned_gap && starters.may_contain(tb);
-    let word = (kind == TokenKind::Word) & !learned & ((len != 2) | (c1 | 0x20 != b'm'));
-    let number = (kind == TokenKind::Number) & (len < 6);
-    let quote = (kind == TokenKind::OpenQuote) | (kind == TokenKind::CloseQuote);
-    let punct =
-        (kind == TokenKind::Punct) & (len == 1) & (c0 != b'.') & (c0 != b'!') & (c0 != b'?');
-    word | number | quote | punct
-}
-
-/// Token `k` (after a plain gap, in the sentence that starts at token `s0`) is one that no
-/// rule of [`segment_with`] acts on, except the learned check. Keep in sync with the rules:
-/// a word of two letters only matters as `AM`/`PM` (mail headers), a word of 6 or 7 as a
-/// sign-off, a comma after a sign-off, a number of 6 or more as a date.
-#[inline(always)]
-fn skip(t: &Token<'_>, k: usize, s0: usize) -> bool {
-    // Tests in order of frequency rather than a `match` (a jump table predicts badly here).
-    let len = t.text.len();
-    let kind = t.kind;
-    if kind == TokenKind::Word {
-        (len != 2 || !matches!(t.text, "AM" | "PM" | "am" | "pm"))
-            && (k != s0 || !(6..=7).contains(&len))
-    } else if kind == TokenKind::Punct {
-        len == 1
-            && match t.text.as_bytes()[0] {
-                b'.' | b'!' | b'?' => false,
-                b',' => k != s0 + 1,
-                _ => true,
-            }
-    } else if kind == TokenKind::Number {
-        len < 6
-    } else {
-        kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote
-    }
 }
 
 fn is_terminal(t: &Token<'_>) -> bool {
@@ -298,14 +237,10 @@ fn segment_impl(
                 } else {
                     // The first two tokens of a sentence: unmarked ones matter only as a
                     // sign-off (a first word of 6 or 7 letters) or the comma after one.
-                    if k == s0
-                        && k < next
-                        && !(6..=7).contains(&tokens[k].text.len())
-                            | (tokens[k].kind != TokenKind::Word)
-                    {
+                    if k == s0 && k < next && !loud_at_start(&tokens[k], 0) {
                         k += 1;
                     }
-                    if k == s0 + 1 && k < next && tokens[k].text != "," {
+                    if k == s0 + 1 && k < next && !loud_at_start(&tokens[k], 1) {
                         while li < loud.len() && loud[li] <= k {
                             li += 1;
                         }
@@ -347,7 +282,7 @@ fn segment_impl(
                 }
             }
         }
-        let skip = skip(t, k, s0);
+        let skip = skip(t, k, s0, crate::boundary::starters());
         // A sentence that stops without punctuation before a capitalised word (learned).
         if learned
             && k > s0
