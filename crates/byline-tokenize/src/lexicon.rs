@@ -271,6 +271,8 @@ pub(crate) struct Lexicon {
     /// it has one byte): a cheap filter before the hash lookup.
     pub(crate) abbr_pair: [[u32; 26]; ABBR_MAX_LEN + 1],
     pub(crate) cased: WordSet,
+    /// [`CASED`] lower-cased, for text without capitals.
+    pub(crate) cased_lower: HashSet<String, std::hash::BuildHasherDefault<Fnv>>,
     pub(crate) prefixes: WordSet,
     pub(crate) starters: WordSet,
     pub(crate) speech: WordSet,
@@ -314,6 +316,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             abbr,
             abbr_pair,
             cased: set(CASED),
+            cased_lower: CASED.iter().map(|w| w.to_ascii_lowercase()).collect(),
             prefixes: set(HYPHEN_PREFIXES),
             starters: set(STARTERS),
             speech: set(SPEECH_VERBS),
@@ -331,4 +334,36 @@ pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
         *d = s.to_ascii_lowercase();
     }
     std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// Whether `text` is written without capitals (lower-cased or tokenized research text, chat):
+/// fewer than one ASCII letter in 200 is upper-case. Capitals are then no cue for a sentence
+/// start, and the scanner and the sentence pass take any word as a possible start where they
+/// would want a capitalised one. One branch-free pass over the bytes.
+pub(crate) fn caseless(text: &str) -> bool {
+    let (mut up, mut lo) = (0usize, 0usize);
+    // Byte-wide counters over blocks of 255 bytes: the compiler vectorises the inner loop.
+    for block in text.as_bytes().chunks(255) {
+        let (mut u, mut l) = (0u8, 0u8);
+        for &b in block {
+            u += u8::from(b.wrapping_sub(b'A') < 26);
+            l += u8::from(b.wrapping_sub(b'a') < 26);
+        }
+        up += usize::from(u);
+        lo += usize::from(l);
+    }
+    lo > 0 && up * 200 < lo
+}
+
+/// Whether the ASCII word `w` (in any case) is one of the usual sentence starters
+/// ([`STARTERS`]), compared with its first letter upper-cased and the rest as written.
+pub(crate) fn is_starter_any_case(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 24 || !w.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    buf[..b.len()].copy_from_slice(b);
+    buf[0] = buf[0].to_ascii_uppercase();
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|s| lexicon().starters.contains(s))
 }

@@ -356,8 +356,8 @@ impl Tokenizer {
 
     /// Tokens, sentences and paragraphs of `text`.
     pub fn analyze<'a>(&self, text: &'a str) -> Analysis<'a> {
-        let (tokens, loud) = scan::Scanner::<true>::new(text, &self.extra).run_marked();
-        let (sentences, paragraphs) = sentences::segment_marked(text, &tokens, &loud);
+        let (tokens, loud, caseless) = scan::Scanner::<true>::new(text, &self.extra).run_marked();
+        let (sentences, paragraphs) = sentences::segment_marked(text, &tokens, &loud, caseless);
         Analysis {
             text,
             tokens,
@@ -400,10 +400,10 @@ mod tests {
             text in "[A-Za-z0-9 .,!?:;'\"()\\[\\]@#$%*=/\n\t’“”—…-]{0,300}"
         ) {
             let tokenizer = Tokenizer::new();
-            let (tokens, loud) = scan::Scanner::<true>::new(&text, &tokenizer.extra).run_marked();
+            let (tokens, loud, caseless) = scan::Scanner::<true>::new(&text, &tokenizer.extra).run_marked();
             proptest::prop_assert_eq!(&tokens, &tokenizer.tokenize(&text));
             proptest::prop_assert_eq!(
-                sentences::segment_marked(&text, &tokens, &loud),
+                sentences::segment_marked(&text, &tokens, &loud, caseless),
                 sentences::segment(&text, &tokens)
             );
         }
@@ -425,13 +425,18 @@ mod tests {
             "a b c d e f g h i j k l m n o p Q r s t u v w x y z. AM PM am pm Am aM 123456 12 1",
             "We met. Thanks, Ann Lee said. Best, Tom. Cheers Mate. Regards Ann. Thanks Sean Here you go",
             "It rained. Cheers\nHe left. Sincerely, Bob. Regards, Ann Please call. OK so Thanks",
+            // Lists, parentheses, names with `!`, text without capitals.
+            "Three steps: 1. a plan 2. a vote 3) a law (a) one (b) two. The end (it was. Long.) now",
+            "The mayor (who won! Again.) left. (He said so.) She told E! News on Jeopardy! today.",
+            "he said . the plan was ... fine. \"why?\" she asked. talks with the u.s. and china. ok",
         ];
         let tokenizer = Tokenizer::new();
         for text in texts {
-            let (tokens, loud) = scan::Scanner::<true>::new(text, &tokenizer.extra).run_marked();
+            let (tokens, loud, caseless) =
+                scan::Scanner::<true>::new(text, &tokenizer.extra).run_marked();
             assert_eq!(tokens, tokenizer.tokenize(text), "{text}");
             assert_eq!(
-                sentences::segment_marked(text, &tokens, &loud),
+                sentences::segment_marked(text, &tokens, &loud, caseless),
                 sentences::segment(text, &tokens),
                 "{text}"
             );

@@ -21,7 +21,8 @@ use crate::{Token, TokenKind};
 ///
 /// The rules it serves: a word of two letters matters as `AM`/`PM` (mail headers; any
 /// two-letter word ending in `m` is loud), a number of 6 bytes or more as a date, and
-/// punctuation other than one byte that is not `.`, `!`, `?`.
+/// punctuation other than one byte that is not `.`, `!`, `?`, `(` (which may open a
+/// parenthesis around a full sentence) and `)` (a list label `1)`).
 #[inline(always)]
 pub(crate) fn quiet_kind(
     kind: TokenKind,
@@ -36,8 +37,13 @@ pub(crate) fn quiet_kind(
     let word = (kind == TokenKind::Word) & !learned & ((len != 2) | (c1 | 0x20 != b'm'));
     let number = (kind == TokenKind::Number) & (len < 6);
     let quote = (kind == TokenKind::OpenQuote) | (kind == TokenKind::CloseQuote);
-    let punct =
-        (kind == TokenKind::Punct) & (len == 1) & (c0 != b'.') & (c0 != b'!') & (c0 != b'?');
+    let punct = (kind == TokenKind::Punct)
+        & (len == 1)
+        & (c0 != b'.')
+        & (c0 != b'!')
+        & (c0 != b'?')
+        & (c0 != b'(')
+        & (c0 != b')');
     word | number | quote | punct
 }
 

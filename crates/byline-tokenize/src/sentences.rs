@@ -67,16 +67,18 @@ fn is_closer(t: &Token<'_>) -> bool {
     !t.space_before && (t.kind == TokenKind::CloseQuote || matches!(t.text, ")" | "]" | "}" | "''"))
 }
 
-fn starts_upper_or_digit(t: &Token<'_>) -> bool {
+/// Token `t` starts like a sentence: with a capital or a digit, or, in text without
+/// capitals (`caseless`), with any letter.
+fn starts_upper_or_digit(t: &Token<'_>, caseless: bool) -> bool {
     t.text
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || (caseless && c.is_lowercase()))
 }
 
-fn looks_like_start(tokens: &[Token<'_>], j: usize) -> bool {
+fn looks_like_start(tokens: &[Token<'_>], j: usize, caseless: bool) -> bool {
     let t = &tokens[j];
-    if starts_upper_or_digit(t) {
+    if starts_upper_or_digit(t, caseless) {
         return true;
     }
     match t.kind {
@@ -91,10 +93,208 @@ fn looks_like_start(tokens: &[Token<'_>], j: usize) -> bool {
                 t.text,
                 "(" | "[" | "-" | "—" | "–" | "*" | "•" | "‘’" | "``"
             ) || (t.text.len() >= 5 && is_separator(t.text))
-                || (t.text == "\"" && tokens.get(j + 1).is_some_and(starts_upper_or_digit))
+                || (t.text == "\""
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|u| starts_upper_or_digit(u, caseless)))
         }
         _ => false,
     }
+}
+
+/// In text without capitals, whether the word at `j` after the final punctuation `tokens[k]`
+/// (and closers up to `j`) starts a sentence: it does unless it is glued to the mark
+/// (`alt.animals`), follows an ellipsis (`all ... and`), continues the clause (`yahoo! and`,
+/// `inc. of`) or is an attribution (`"why?" she asked`, `"stop!" shouted the guard`).
+fn caseless_start(tokens: &[Token<'_>], k: usize, j: usize, quoted: bool) -> bool {
+    let (t, u) = (&tokens[k], &tokens[j]);
+    let speech = &lexicon().speech;
+    let attributed = (quoted || t.text != ".")
+        && (speech.contains(u.text) || tokens.get(j + 1).is_some_and(|v| speech.contains(v.text)));
+    let ellipsis = t.text.starts_with("..") || t.text.starts_with('…');
+    let name = t.text != "." && continues_clause(u.text);
+    u.space_before && !(ellipsis || name || attributed)
+}
+
+/// A line that ends with this token goes on on the next line (a hard-wrapped sentence):
+/// punctuation that joins, and the function words that never end a headline or a caption.
+fn continues_line(w: &str) -> bool {
+    matches!(
+        w,
+        "," | ";"
+            | "-"
+            | "("
+            | "&"
+            | "and"
+            | "or"
+            | "nor"
+            | "but"
+            | "of"
+            | "the"
+            | "a"
+            | "an"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "into"
+            | "as"
+            | "than"
+            | "that"
+            | "which"
+            | "who"
+            | "whose"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+    )
+}
+
+/// Words that continue a clause after a name ending in `!` or `?` (`yahoo! and aol`).
+fn continues_clause(w: &str) -> bool {
+    matches!(w, "and" | "or" | "nor" | "of" | "to" | "than" | "vs")
+}
+
+/// The ordinal of a list marker's label: `3` → 3, `c` → 3, `iv` → 4 (a letter that is also
+/// a Roman numeral, `i`, `v`, `x`, gives both readings).
+fn marker_values(t: &Token<'_>) -> [Option<(u8, u32)>; 2] {
+    let w = t.text;
+    if t.kind == TokenKind::Number && w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit()) {
+        return [w.parse().ok().map(|n| (0, n)), None];
+    }
+    if t.kind != TokenKind::Word || w.len() > 4 || !w.bytes().all(|c| c.is_ascii_lowercase()) {
+        return [None, None];
+    }
+    const ROMAN: [&str; 10] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    let roman = ROMAN
+        .iter()
+        .position(|&r| r == w)
+        .map(|i| (2, i as u32 + 1));
+    let letter = (w.len() == 1).then(|| (1, u32::from(w.as_bytes()[0] - b'a') + 1));
+    [letter, roman]
+}
+
+/// Token `k` is the label of a list marker: a number, letter or Roman numeral followed
+/// without a space by `.`, `)` or `.)`, and then by a space.
+fn marker_label(tokens: &[Token<'_>], k: usize) -> bool {
+    let Some(p) = tokens.get(k + 1) else {
+        return false;
+    };
+    let after = match (p.text, tokens.get(k + 2)) {
+        ("." | ")", Some(u)) if !p.space_before && u.text == ")" && !u.space_before => k + 3,
+        ("." | ")", _) if !p.space_before => k + 2,
+        _ => return false,
+    };
+    tokens.get(after).is_some_and(|u| u.space_before) && marker_values(&tokens[k]) != [None, None]
+}
+
+/// A list item starts at token `k` (at the start of a line): a bullet (`•`, `-`, `*`, `⁃`,
+/// `▪`, `◦`) before a space, or a label such as `1.`, `2)`, `a.`, `iv.`, `(b)`.
+fn item_marker(tokens: &[Token<'_>], k: usize) -> bool {
+    let t = &tokens[k];
+    let bullet = matches!(t.text, "•" | "-" | "*" | "⁃" | "▪" | "◦" | "‣" | "–")
+        && tokens.get(k + 1).is_some_and(|u| u.space_before);
+    let paren = t.text == "("
+        && tokens.get(k + 2).is_some_and(|c| c.text == ")")
+        && marker_values(&tokens[k + 1]) != [None, None];
+    bullet || paren || marker_label(tokens, k)
+}
+
+/// The `.` or `)` at `k` closes the label of an inline list item that starts a new sentence:
+/// the first item after a colon (`measures: 1. a budget`), or the item after the one the
+/// current sentence (from `s0`) starts with (`2. a hiring freeze`).
+fn inline_item(tokens: &[Token<'_>], s0: usize, k: usize) -> bool {
+    let label = k - 1;
+    if !tokens[label].space_before || !marker_label(tokens, label) {
+        return false;
+    }
+    let values = marker_values(&tokens[label]);
+    if tokens[label - 1].text == ":" {
+        return values.iter().flatten().any(|&(_, n)| n == 1);
+    }
+    marker_label(tokens, s0)
+        && tokens[s0 + 1].text == tokens[k].text
+        && marker_values(&tokens[s0])
+            .iter()
+            .flatten()
+            .any(|&(kind, n)| {
+                values
+                    .iter()
+                    .flatten()
+                    .any(|&(kind2, m)| kind == kind2 && m == n + 1)
+            })
+}
+
+/// The `!` at `k` belongs to a name (`Jeopardy! last year`, `E! News`, `Mamma Mia! sold`):
+/// it follows a capitalised word without a space and is followed by a lower-case word on the
+/// same line, or it follows a single capital letter.
+fn name_exclamation(tokens: &[Token<'_>], s0: usize, k: usize, j: usize) -> bool {
+    if tokens[k].text != "!" || k == s0 || j != k + 1 || tokens[k].space_before {
+        return false;
+    }
+    let (w, u) = (&tokens[k - 1], &tokens[j]);
+    let capital = w.kind == TokenKind::Word && w.text.as_bytes()[0].is_ascii_uppercase();
+    let lower_next = u.kind == TokenKind::Word && u.text.as_bytes()[0].is_ascii_lowercase();
+    capital && (w.text.len() == 1 || lower_next) && u.space_before
+}
+
+/// The final punctuation at `k` (with closers up to `j`) stands inside a parenthesis opened
+/// in the middle of the current sentence (from `s0`), and the outer sentence goes on after
+/// it: `The senator (she was elected in 2018. She is 44.) voted ...`. The parenthesis must
+/// close within 40 tokens (or have closed among the closers), before a lower-case word or a
+/// comma, semicolon or dash. Looks at most 64 tokens back.
+fn inside_parenthesis(tokens: &[Token<'_>], s0: usize, k: usize, j: usize) -> bool {
+    let mut depth = 0usize;
+    let mut open = None;
+    for i in (s0 + 1..k).rev().take(64) {
+        match tokens[i].text {
+            ")" => depth += 1,
+            "(" if depth == 0 => {
+                open = Some(i);
+                break;
+            }
+            "(" => depth -= 1,
+            _ => {}
+        }
+    }
+    if open.is_none() {
+        return false;
+    }
+    let close = match tokens[k + 1..j].iter().position(|t| t.text == ")") {
+        Some(_) => Some(j - 1),
+        None => (j..tokens.len().min(j + 40)).find(|&c| matches!(tokens[c].text, ")" | "(")),
+    };
+    let Some(c) = close.filter(|&c| tokens[c].text == ")") else {
+        return false;
+    };
+    tokens.get(c + 1).is_some_and(|u| {
+        matches!(u.text, "," | ";" | "—" | "–" | "--")
+            || (u.kind == TokenKind::Word && u.text.as_bytes()[0].is_ascii_lowercase())
+    })
 }
 
 /// A one-token list marker such as `1`, `a`, `iv` before a period.
@@ -105,6 +305,7 @@ fn list_marker(tokens: &[Token<'_>]) -> bool {
     let t = tokens[0].text;
     (t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit()))
         || (t.len() == 1 && t.bytes().all(|c| c.is_ascii_alphabetic()))
+        || marker_values(&tokens[0])[1].is_some()
 }
 
 fn is_emoticon(t: &Token<'_>) -> bool {
@@ -164,8 +365,9 @@ pub(crate) fn segment_marked(
     text: &str,
     tokens: &[Token<'_>],
     loud: &[usize],
+    caseless: bool,
 ) -> (Vec<Sentence>, Vec<Paragraph>) {
-    segment_impl(text, tokens, true, Some(loud))
+    segment_impl(text, tokens, true, Some(loud), caseless)
 }
 
 /// [`segment`], with or without the learned check for unpunctuated boundaries.
@@ -174,7 +376,7 @@ pub(crate) fn segment_with(
     tokens: &[Token<'_>],
     learned: bool,
 ) -> (Vec<Sentence>, Vec<Paragraph>) {
-    segment_impl(text, tokens, learned, None)
+    segment_impl(text, tokens, learned, None, crate::lexicon::caseless(text))
 }
 
 fn segment_impl(
@@ -182,6 +384,7 @@ fn segment_impl(
     tokens: &[Token<'_>],
     learned: bool,
     loud: Option<&[usize]>,
+    caseless: bool,
 ) -> (Vec<Sentence>, Vec<Paragraph>) {
     let mut sents = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut pars = Vec::with_capacity(tokens.len() / 64 + 1);
@@ -190,6 +393,8 @@ fn segment_impl(
         return (sents, pars);
     }
     let lex = lexicon();
+    // The last `(` seen (all are loud): a full stop after it may stand inside a parenthesis.
+    let mut open_paren = None;
     let mut s0 = 0; // first token of the current sentence
     let mut p0 = 0; // first token of the current paragraph
     let mut ps0 = 0; // first sentence of the current paragraph
@@ -219,7 +424,7 @@ fn segment_impl(
         k + 1 < n
             && breaks_before(k + 1) == 0
             && tokens[k + 1].space_before
-            && starts_upper_or_digit(&tokens[k + 1])
+            && starts_upper_or_digit(&tokens[k + 1], caseless)
     };
     let mut k = 0;
     let mut li = 0; // cursor in `loud`
@@ -274,6 +479,9 @@ fn segment_impl(
                     && u.text.as_bytes()[0].is_ascii_uppercase()
                     && u.span.start == t.span.end + 1
                     && bytes[t.span.end] == b' '
+                    // (Not in a parenthesis opened mid-sentence: see `inside_parenthesis`.)
+                    && !(open_paren.is_some_and(|o| o > s0)
+                        && inside_parenthesis(tokens, s0, k, k + 1))
                 {
                     close(&mut sents, s0, k + 1);
                     s0 = k + 1;
@@ -281,6 +489,9 @@ fn segment_impl(
                     continue;
                 }
             }
+        }
+        if t.text == "(" {
+            open_paren = Some(k);
         }
         let skip = skip(t, k, s0, crate::boundary::starters());
         // A sentence that stops without punctuation before a capitalised word (learned).
@@ -314,17 +525,24 @@ fn segment_impl(
             } else if br == 1 && k > s0 {
                 // A line break ends a headline or list line when the next line starts one.
                 let prev = &tokens[k - 1];
-                let cont = matches!(
-                    prev.text,
-                    "," | ";" | ":" | "-" | "(" | "&" | "and" | "or" | "of" | "the" | "a"
-                ) || prev.text.ends_with('.')
-                    && prev.text.len() > 1
-                    && !prev.text.starts_with('.');
-                if !cont && looks_like_start(tokens, k) && starts_upper_or_digit(&tokens[k]) {
+                let cont = continues_line(prev.text)
+                    || prev.text.ends_with('.')
+                        && prev.text.len() > 1
+                        && !prev.text.starts_with('.');
+                if item_marker(tokens, k)
+                    || (!cont
+                        && looks_like_start(tokens, k, caseless)
+                        && starts_upper_or_digit(&tokens[k], caseless))
+                {
                     close(&mut sents, s0, k);
                     s0 = k;
                 }
             }
+        }
+        // An inline list item starts at its marker: `measures: 1. a budget 2. a freeze`.
+        if k >= s0 + 2 && matches!(t.text, "." | ")") && inline_item(tokens, s0, k) {
+            close(&mut sents, s0, k - 1);
+            s0 = k - 1;
         }
         // An emoticon ends a sentence when a capitalised word follows: `... later :) Anyway`
         // A mail signature's address ends a sentence: `... j.doe@acme.com Sorry about ...`,
@@ -332,7 +550,7 @@ fn segment_impl(
         if t.kind == TokenKind::Email
             && k + 1 < n
             && breaks_before(k + 1) == 0
-            && starts_upper_or_digit(&tokens[k + 1])
+            && starts_upper_or_digit(&tokens[k + 1], caseless)
             && (lex.starters.contains(tokens[k + 1].text)
                 || tokens[k + 1..n.min(k + 6)].iter().any(|u| is_date(u.text)))
         {
@@ -346,7 +564,8 @@ fn segment_impl(
             && k + 1 < n
             && breaks_before(k + 1) == 0
             && tokens[k + 1].space_before
-            && (tokens[k + 1].kind == TokenKind::Url || starts_upper_or_digit(&tokens[k + 1]))
+            && (tokens[k + 1].kind == TokenKind::Url
+                || starts_upper_or_digit(&tokens[k + 1], caseless))
         {
             close(&mut sents, s0, k + 1);
             s0 = k + 1;
@@ -387,7 +606,7 @@ fn segment_impl(
             && k + 1 < n
             && breaks_before(k + 1) == 0
             && tokens[k + 1].space_before
-            && (starts_upper_or_digit(&tokens[k + 1]) || tokens[k + 1].text == "-")
+            && (starts_upper_or_digit(&tokens[k + 1], caseless) || tokens[k + 1].text == "-")
         {
             close(&mut sents, s0, k + 1);
             s0 = k + 1;
@@ -399,7 +618,7 @@ fn segment_impl(
             && t.kind == TokenKind::Punct
             && k + 1 < n
             && breaks_before(k + 1) == 0
-            && starts_upper_or_digit(&tokens[k + 1])
+            && starts_upper_or_digit(&tokens[k + 1], caseless)
             && is_separator(t.text)
         {
             close(&mut sents, s0, k + 1);
@@ -485,7 +704,15 @@ fn segment_impl(
             true
         } else if list_marker(&tokens[s0..k]) && t.text == "." {
             false
-        } else if looks_like_start(tokens, j) {
+        } else if caseless
+            && tokens[j]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            caseless_start(tokens, k, j, quoted)
+        } else if looks_like_start(tokens, j, caseless) {
             // “Stop!” Smith said. — the attribution stays with the quote.
             let speech = (quoted || t.text != ".")
                 && tokens
@@ -511,6 +738,10 @@ fn segment_impl(
         } else {
             false
         };
+        let boundary = boundary
+            && j < n
+            && !(breaks_before(j) < 2
+                && (name_exclamation(tokens, s0, k, j) || inside_parenthesis(tokens, s0, k, j)));
         if boundary {
             close(&mut sents, s0, j);
             s0 = j;

@@ -39,10 +39,16 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
         while e < self.b.len() && self.b[e].is_ascii_alphabetic() {
             e += 1;
         }
-        if e == j || !self.b[j].is_ascii_uppercase() || self.word_at(e) {
+        if e == j || self.word_at(e) {
             return false;
         }
-        lexicon().starters.contains(&self.text[j..e])
+        if self.caseless {
+            // Without capitals, a conjunction after the period says nothing (`the u.s. and`).
+            let w = &self.text[j..e];
+            return !matches!(w, "and" | "or" | "but" | "so" | "nor" | "yet")
+                && crate::lexicon::is_starter_any_case(w);
+        }
+        self.b[j].is_ascii_uppercase() && lexicon().starters.contains(&self.text[j..e])
     }
 
     /// Is `w` (without its period) an abbreviation? `after` is the byte after the period.
@@ -80,8 +86,16 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
         if extra {
             return Some(Abbr::Other);
         }
-        let title = flags & F_TITLE != 0;
-        if lex.cased.contains(w) {
+        // `St.` after a name is a street (`Main St.`), which may end a sentence; before one it
+        // is a saint (`St. Mary's`).
+        let street = lw == "st"
+            && self.out.last().is_some_and(|p| {
+                p.kind == TokenKind::Word
+                    && p.text.as_bytes()[0].is_ascii_uppercase()
+                    && !p.text.ends_with('.')
+            });
+        let title = flags & F_TITLE != 0 && !street;
+        if lex.cased.contains(w) || (self.caseless && lex.cased_lower.contains(lw)) {
             return Some(if title { Abbr::Title } else { Abbr::Other });
         }
         // (b. 1950), (d. 2001), (m. 1977), (c. 1640): single letters after a bracket.
@@ -117,8 +131,12 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
         internal_period: bool,
         any_letter: bool,
     ) -> Option<usize> {
-        let initial = j - start == 1 && self.b[start].is_ascii_uppercase();
-        let abbr = if (internal_period && any_letter) || initial {
+        let initial = j - start == 1
+            && (self.b[start].is_ascii_uppercase()
+                || (self.caseless && self.b[start].is_ascii_lowercase()));
+        let abbr = if internal_period && any_letter && self.never_final(start, j) {
+            Abbr::Title
+        } else if (internal_period && any_letter) || initial {
             Abbr::Other
         } else if !any_letter {
             return None;
@@ -149,6 +167,12 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
         }
         self.push(j, j + 1, TokenKind::Punct);
         j + 1
+    }
+
+    /// `i.e.` and `e.g.` (any case) introduce what follows: never the end of a sentence.
+    fn never_final(&self, start: usize, j: usize) -> bool {
+        let w = &self.b[start..j];
+        w.len() == 3 && (w.eq_ignore_ascii_case(b"i.e") || w.eq_ignore_ascii_case(b"e.g"))
     }
 
     pub(super) fn single_letter_at(&self, i: usize) -> bool {

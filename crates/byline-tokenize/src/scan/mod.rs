@@ -30,6 +30,9 @@ pub(crate) struct Scanner<'a, 't, const MARK: bool> {
     /// `loud[..loud_len]`: indices of the tokens that are not `crate::marks::quiet_kind` after a plain gap.
     loud: Vec<usize>,
     loud_len: usize,
+    /// The text has no capitals ([`crate::lexicon::caseless`]): a lower-case starter after
+    /// an abbreviation's period makes it final.
+    caseless: bool,
     /// The last token pushed is punctuation ending in `.`, `!` or `?`: the learned check
     /// does not look at the gap after it (when `MARK`).
     after_stop: bool,
@@ -45,6 +48,7 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
             no_email_before: 0,
             next_at: 0,
             extra,
+            caseless: crate::lexicon::caseless(text),
             starters: crate::boundary::starters(),
             loud: Vec::new(),
             loud_len: 0,
@@ -54,12 +58,13 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
 
     /// The tokens, and the indices of those the sentence splitter must inspect (a superset
     /// of the tokens that are not `crate::marks::quiet_kind` after a plain gap).
-    pub(crate) fn run_marked(mut self) -> (Vec<Token<'a>>, Vec<usize>) {
+    /// And whether the text is [`crate::lexicon::caseless`].
+    pub(crate) fn run_marked(mut self) -> (Vec<Token<'a>>, Vec<usize>, bool) {
         self.loud = vec![0; self.text.len() / 16 + 16];
         let tokens = self.scan();
         let mut loud = std::mem::take(&mut self.loud);
         loud.truncate(self.loud_len);
-        (tokens, loud)
+        (tokens, loud, self.caseless)
     }
 
     /// Records whether the token just pushed at `[s, e)` (after a token ending at `prev_end`)

@@ -61,7 +61,13 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
                 b'.' if next_word => {
                     let nd = b.get(j + 1).is_some_and(u8::is_ascii_digit);
                     let seg_len = j - seg;
+                    // A version: `v2.0.1`.
+                    let version = nd
+                        && seg_len >= 2
+                        && matches!(b[seg], b'v' | b'V')
+                        && b[seg + 1..j].iter().all(u8::is_ascii_digit);
                     if (seg_digits && nd)
+                        || version
                         || (!seg_digits && seg_len <= 2 && !nd)
                         || self.tld_at(j + 1)
                     {
@@ -74,7 +80,8 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
                 }
                 b'.' => {
                     // A period after the word: abbreviation, initial, or punctuation.
-                    if b.get(j + 1) == Some(&b'.') {
+                    // A code that ends in digits (`v2.0.1.`) is no abbreviation.
+                    if b.get(j + 1) == Some(&b'.') || (internal_period && seg_digits) {
                         break;
                     }
                     match self.abbreviated(start, j, internal_period, any_letter) {
