@@ -19,7 +19,8 @@ use std::sync::OnceLock;
 const MODEL: &str = include_str!("../data/boundaries.tsv");
 
 /// The feature templates, in the order [`features`] emits them.
-pub(crate) const TEMPLATES: [&str; 9] = ["bias", "a", "b", "ab", "as", "nl", "a2", "b2", "b2c"];
+pub(crate) const TEMPLATES: [&str; 10] =
+    ["bias", "a", "b", "ab", "as", "nl", "a2", "b2", "b2c", "len"];
 
 /// Hashes already are hashes: use them as they are.
 #[derive(Default)]
@@ -185,13 +186,25 @@ fn model() -> &'static Model {
             match (cols.next(), cols.next(), cols.next()) {
                 (Some("#threshold"), Some(t), None) => m.threshold = t.parse().unwrap_or(0.0),
                 (Some(tmpl), Some(value), Some(w)) if !tmpl.starts_with('#') => {
-                    let (Some(i), Ok(w)) = (TEMPLATES.iter().position(|&t| t == tmpl), w.parse())
+                    // `a#`: the value is stored as its feature hash (see `stored_feature`).
+                    let (name, hashed) = match tmpl.strip_suffix('#') {
+                        Some(name) => (name, true),
+                        None => (tmpl, false),
+                    };
+                    let (Some(i), Ok(w)) = (TEMPLATES.iter().position(|&t| t == name), w.parse())
                     else {
                         continue;
                     };
-                    let h = hash_value(i, value);
+                    let h = if hashed {
+                        match u64::from_str_radix(value, 16) {
+                            Ok(h) => h,
+                            Err(_) => continue,
+                        }
+                    } else {
+                        hash_value(i, value)
+                    };
                     m.weights.insert(h, w);
-                    if tmpl == "b" && w > 0.0 {
+                    if name == "b" && !hashed && w > 0.0 {
                         m.starters.insert(value.as_bytes());
                     }
                 }
@@ -200,6 +213,25 @@ fn model() -> &'static Model {
         }
         m
     })
+}
+
+/// Whether a feature value looks like personal data (an e-mail address, a URL or domain, a
+/// phone number): the model file stores such values only as their hash.
+pub(crate) fn personal(value: &str) -> bool {
+    let mut digits = 0;
+    let mut long_number = false;
+    for c in value.bytes() {
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        long_number |= digits >= 7;
+    }
+    let v = value.to_ascii_lowercase();
+    long_number
+        || v.contains('@')
+        || v.contains("://")
+        || v.contains("www.")
+        || [".com", ".net", ".org", ".edu", ".gov", ".co.uk"]
+            .iter()
+            .any(|d| v.contains(d))
 }
 
 /// Whether the gap before token `k` is one the model decides: a capitalised word after a word
@@ -299,6 +331,27 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn the_model_file_stores_no_addresses_or_phone_numbers_as_text() {
+        let lines: Vec<&str> = MODEL.lines().filter(|l| !l.starts_with('#')).collect();
+        let mut hashed = 0;
+        for line in &lines {
+            let mut cols = line.split('\t');
+            let (template, value) = (cols.next().unwrap_or(""), cols.next().unwrap_or(""));
+            if template.ends_with('#') {
+                hashed += 1;
+                assert!(u64::from_str_radix(value, 16).is_ok(), "{line}");
+            } else {
+                assert!(!personal(value), "{line}");
+            }
+        }
+        assert!(hashed > 0);
+        // Every weight loads, the hashed ones included.
+        assert_eq!(model().weights.len(), lines.len());
+        assert!(personal("jane.doe@example.org") && personal("http://example.com/a"));
+        assert!(personal("5551234567") && personal("example.net") && !personal("Reuters"));
     }
 
     #[test]

@@ -6,12 +6,12 @@ use std::sync::OnceLock;
 
 /// Abbreviations that precede a name and never end a sentence themselves (lowercase, no period).
 pub(crate) const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "gen", "sen", "sens", "rep", "reps", "gov",
-    "lt", "col", "sgt", "capt", "cpt", "cmdr", "adm", "maj", "cpl", "pvt", "supt", "insp", "det",
-    "rev", "hon", "pres", "fr", "sr", "mt", "ft", "st", "atty", "brig", "gens", "lieut", "msgr",
-    "mme", "mlle", "vs", "v", "ave", "div", "b", "d", "m", "c", "ca", "approx", "vol", "no", "nos",
-    "art", "sec", "ch", "vol", "pp", "para", "fig", "figs", "approx", "ref", "op", "cf", "ca",
-    "viz", "al", "ex",
+    "mr", "mrs", "ms", "messrs", "mmes", "dr", "drs", "prof", "gen", "sen", "sens", "rep", "reps",
+    "gov", "lt", "col", "sgt", "capt", "cpt", "cmdr", "adm", "maj", "cpl", "pvt", "supt", "insp",
+    "det", "rev", "hon", "pres", "fr", "sr", "mt", "ft", "st", "atty", "brig", "gens", "lieut",
+    "msgr", "mme", "mlle", "vs", "v", "ave", "div", "b", "d", "m", "c", "ca", "approx", "vol",
+    "no", "nos", "art", "sec", "ch", "vol", "pp", "para", "fig", "figs", "approx", "ref", "op",
+    "cf", "ca", "viz", "al", "ex",
 ];
 
 /// Other abbreviations, which may end a sentence (lowercase, no period).
@@ -40,7 +40,7 @@ pub(crate) const CASED: &[&str] = &[
 
 /// Lowercase words that, as a whole word, are abbreviations only before a number (`no. 5`).
 pub(crate) const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "art", "sec", "ch", "vol", "pp", "p", "fig", "figs", "op", "para", "ex",
+    "no", "nos", "art", "sec", "ch", "vol", "pp", "p", "fig", "figs", "op", "para", "ex", "ext",
 ];
 
 /// Words that are abbreviations only when capitalised (see [`CASED`]): the lowercase forms of

@@ -273,12 +273,59 @@ impl<'a> Analysis<'a> {
     }
 }
 
+/// The JSON name: `word`, `number`, `punct`, `symbol`, `open_quote`, `close_quote`, `url`,
+/// `email`, `handle`, `hashtag`.
+///
+/// ```
+/// use byline_tokenize::TokenKind;
+/// assert_eq!(TokenKind::OpenQuote.to_string(), "open_quote");
+/// assert_eq!("hashtag".parse::<TokenKind>().ok(), Some(TokenKind::Hashtag));
+/// assert!("Hashtag".parse::<TokenKind>().is_err());
+/// ```
+impl std::fmt::Display for TokenKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for TokenKind {
+    type Err = Error;
+
+    /// Parses the JSON name ([`TokenKind::as_str`]), exactly as written; any other name is an
+    /// [`ErrorKind::UnknownTokenKind`].
+    fn from_str(s: &str) -> Result<TokenKind, Error> {
+        Ok(match s {
+            "word" => TokenKind::Word,
+            "number" => TokenKind::Number,
+            "punct" => TokenKind::Punct,
+            "symbol" => TokenKind::Symbol,
+            "open_quote" => TokenKind::OpenQuote,
+            "close_quote" => TokenKind::CloseQuote,
+            "url" => TokenKind::Url,
+            "email" => TokenKind::Email,
+            "handle" => TokenKind::Handle,
+            "hashtag" => TokenKind::Hashtag,
+            _ => {
+                return Err(Error {
+                    kind: ErrorKind::UnknownTokenKind(s.to_string()),
+                    msg: format!(
+                        "unknown token kind {s:?}: expected one of word, number, punct, symbol, \
+                         open_quote, close_quote, url, email, handle, hashtag"
+                    ),
+                })
+            }
+        })
+    }
+}
+
 /// What went wrong while configuring a [`Tokenizer`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// An abbreviation was empty, contained whitespace, or did not end with `.`.
     InvalidAbbreviation(String),
+    /// A name parsed as a [`TokenKind`] is none of its JSON names.
+    UnknownTokenKind(String),
 }
 
 /// A configuration error.
@@ -392,6 +439,22 @@ pub use train::training as __boundary_training;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_kind_names_round_trip() {
+        use TokenKind::*;
+        let all = [
+            Word, Number, Punct, Symbol, OpenQuote, CloseQuote, Url, Email, Handle, Hashtag,
+        ];
+        for k in all {
+            assert_eq!(k.to_string().parse::<TokenKind>().ok(), Some(k));
+            assert_eq!(k.to_string(), k.as_str());
+        }
+        let err = "Word".parse::<TokenKind>().unwrap_err();
+        assert!(err.to_string().contains("\"Word\""), "{err}");
+        assert_eq!(err.kind(), &ErrorKind::UnknownTokenKind("Word".to_string()));
+        assert!("open-quote".parse::<TokenKind>().is_err());
+    }
 
     proptest::proptest! {
         /// The scanner's marks let the splitter skip tokens; the result must not change.

@@ -500,6 +500,8 @@ fn segment_impl(
             && t.kind == TokenKind::Word
             && t.text.as_bytes()[0].is_ascii_uppercase()
             && crate::boundary::is_candidate(tokens, k)
+            // Not right after a list item's label (`2.) A lack of ...`).
+            && !(k <= s0 + 3 && marker_label(tokens, s0))
             && (plain_gap || breaks_before(k) < 2)
             && crate::boundary::splits_before(tokens, k, !plain_gap && breaks_before(k) == 1)
         {
@@ -714,7 +716,7 @@ fn segment_impl(
             caseless_start(tokens, k, j, quoted)
         } else if looks_like_start(tokens, j, caseless) {
             // “Stop!” Smith said. — the attribution stays with the quote.
-            let speech = (quoted || t.text != ".")
+            let speech = t.text != "."
                 && tokens
                     .get(j + 1)
                     .is_some_and(|v| lex.speech.contains(v.text))

@@ -19,8 +19,8 @@ pub mod training {
         boundary::is_candidate(tokens, k)
     }
 
-    /// The features of the gap before token `k` as `(template, value)` pairs, in the form the
-    /// model file stores them.
+    /// The features of the gap before token `k` (`nl`: the gap holds a line break) as
+    /// `(template, value)` pairs.
     pub fn features(tokens: &[Token<'_>], k: usize, nl: bool) -> Vec<(&'static str, String)> {
         let (a, b) = (&tokens[k - 1], &tokens[k]);
         let mut buf = [0u8; 8];
@@ -56,5 +56,18 @@ pub mod training {
             })
         });
         out
+    }
+
+    /// How the model file stores a feature: as it is, or, when the value looks like personal
+    /// data (an e-mail address, URL, domain or phone number), as `template#` and the
+    /// feature's hash in hexadecimal, which the model reads back as the same feature.
+    pub fn stored_feature(template: &str, value: &str) -> (String, String) {
+        match TEMPLATES.iter().position(|&t| t == template) {
+            Some(i) if boundary::personal(value) => (
+                format!("{template}#"),
+                format!("{:016x}", hash_value(i, value)),
+            ),
+            _ => (template.to_string(), value.to_string()),
+        }
     }
 }

@@ -95,6 +95,15 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
                     && !p.text.ends_with('.')
             });
         let title = flags & F_TITLE != 0 && !street;
+        // `et al.` may end a sentence like any other abbreviation.
+        if lw == "al"
+            && self
+                .out
+                .last()
+                .is_some_and(|p| p.text.eq_ignore_ascii_case("et"))
+        {
+            return Some(Abbr::Other);
+        }
         if lex.cased.contains(w) || (self.caseless && lex.cased_lower.contains(lw)) {
             return Some(if title { Abbr::Title } else { Abbr::Other });
         }
