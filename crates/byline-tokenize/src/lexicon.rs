@@ -337,13 +337,14 @@ pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 }
 
 /// Whether `text` is written without capitals (lower-cased or tokenized research text, chat):
-/// fewer than one ASCII letter in 200 is upper-case. Capitals are then no cue for a sentence
-/// start, and the scanner and the sentence pass take any word as a possible start where they
-/// would want a capitalised one. One branch-free pass over the bytes.
+/// fewer than one ASCII letter in 200 is upper-case, judged on the first 1 KiB (a document is
+/// lower-cased as a whole or not at all). Capitals are then no cue for a sentence start, and
+/// the scanner and the sentence pass take any word as a possible start where they would want
+/// a capitalised one. Constant time: at most 1 KiB is read, with byte-wide counters.
 pub(crate) fn caseless(text: &str) -> bool {
     let (mut up, mut lo) = (0usize, 0usize);
-    // Byte-wide counters over blocks of 255 bytes: the compiler vectorises the inner loop.
-    for block in text.as_bytes().chunks(255) {
+    let head = &text.as_bytes()[..text.len().min(1024)];
+    for block in head.chunks(255) {
         let (mut u, mut l) = (0u8, 0u8);
         for &b in block {
             u += u8::from(b.wrapping_sub(b'A') < 26);

@@ -490,8 +490,21 @@ fn segment_impl(
                 }
             }
         }
+        // Brackets are loud for two rules only: a `(` may open a parenthesis around a full
+        // sentence, a `)` may close an inline list label (`2) a vote`).
         if t.text == "(" {
             open_paren = Some(k);
+            if plain_gap {
+                k += 1;
+                continue;
+            }
+        } else if plain_gap && t.text == ")" {
+            if k >= s0 + 2 && inline_item(tokens, s0, k) {
+                close(&mut sents, s0, k - 1);
+                s0 = k - 1;
+            }
+            k += 1;
+            continue;
         }
         let skip = skip(t, k, s0, crate::boundary::starters());
         // A sentence that stops without punctuation before a capitalised word (learned).
@@ -743,7 +756,9 @@ fn segment_impl(
         let boundary = boundary
             && j < n
             && !(breaks_before(j) < 2
-                && (name_exclamation(tokens, s0, k, j) || inside_parenthesis(tokens, s0, k, j)));
+                && (name_exclamation(tokens, s0, k, j)
+                    || (open_paren.is_some_and(|o| o > s0)
+                        && inside_parenthesis(tokens, s0, k, j))));
         if boundary {
             close(&mut sents, s0, j);
             s0 = j;
