@@ -19,7 +19,8 @@ use std::sync::OnceLock;
 const MODEL: &str = include_str!("../data/boundaries.tsv");
 
 /// The feature templates, in the order [`features`] emits them.
-const TEMPLATES: [&str; 9] = ["bias", "a", "b", "ab", "as", "nl", "a2", "b2", "b2c"];
+pub(crate) const TEMPLATES: [&str; 10] =
+    ["bias", "a", "b", "ab", "as", "nl", "a2", "b2", "b2c", "len"];
 
 /// Hashes already are hashes: use them as they are.
 #[derive(Default)]
@@ -168,7 +169,7 @@ impl Fnv {
     }
 }
 
-fn hash_value(template: usize, value: &str) -> u64 {
+pub(crate) fn hash_value(template: usize, value: &str) -> u64 {
     Fnv::new(template).bytes(value.as_bytes(), false).0
 }
 
@@ -185,13 +186,25 @@ fn model() -> &'static Model {
             match (cols.next(), cols.next(), cols.next()) {
                 (Some("#threshold"), Some(t), None) => m.threshold = t.parse().unwrap_or(0.0),
                 (Some(tmpl), Some(value), Some(w)) if !tmpl.starts_with('#') => {
-                    let (Some(i), Ok(w)) = (TEMPLATES.iter().position(|&t| t == tmpl), w.parse())
+                    // `a#`: the value is stored as its feature hash (see `stored_feature`).
+                    let (name, hashed) = match tmpl.strip_suffix('#') {
+                        Some(name) => (name, true),
+                        None => (tmpl, false),
+                    };
+                    let (Some(i), Ok(w)) = (TEMPLATES.iter().position(|&t| t == name), w.parse())
                     else {
                         continue;
                     };
-                    let h = hash_value(i, value);
+                    let h = if hashed {
+                        match u64::from_str_radix(value, 16) {
+                            Ok(h) => h,
+                            Err(_) => continue,
+                        }
+                    } else {
+                        hash_value(i, value)
+                    };
                     m.weights.insert(h, w);
-                    if tmpl == "b" && w > 0.0 {
+                    if name == "b" && !hashed && w > 0.0 {
                         m.starters.insert(value.as_bytes());
                     }
                 }
@@ -200,6 +213,25 @@ fn model() -> &'static Model {
         }
         m
     })
+}
+
+/// Whether a feature value looks like personal data (an e-mail address, a URL or domain, a
+/// phone number): the model file stores such values only as their hash.
+pub(crate) fn personal(value: &str) -> bool {
+    let mut digits = 0;
+    let mut long_number = false;
+    for c in value.bytes() {
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        long_number |= digits >= 7;
+    }
+    let v = value.to_ascii_lowercase();
+    long_number
+        || v.contains('@')
+        || v.contains("://")
+        || v.contains("www.")
+        || [".com", ".net", ".org", ".edu", ".gov", ".co.uk"]
+            .iter()
+            .any(|d| v.contains(d))
 }
 
 /// Whether the gap before token `k` is one the model decides: a capitalised word after a word
@@ -220,7 +252,7 @@ pub(crate) fn is_candidate(tokens: &[Token<'_>], k: usize) -> bool {
 }
 
 /// The shape of a word: `Xxxx` → `Xx`, `2004` → `d`, `U.S.` → `X.X.` (at most 8 bytes).
-fn shape(word: &str, out: &mut [u8; 8]) -> usize {
+pub(crate) fn shape(word: &str, out: &mut [u8; 8]) -> usize {
     let mut n = 0;
     let mut last = 0u8;
     for &c in word.as_bytes() {
@@ -242,7 +274,7 @@ fn shape(word: &str, out: &mut [u8; 8]) -> usize {
 
 /// Calls `f(template, value hash)` for each feature of the gap before token `k`; `nl` is
 /// whether the gap holds a line break.
-fn features(tokens: &[Token<'_>], k: usize, nl: bool, mut f: impl FnMut(usize, u64)) {
+pub(crate) fn features(tokens: &[Token<'_>], k: usize, nl: bool, mut f: impl FnMut(usize, u64)) {
     let (a, b) = (&tokens[k - 1], &tokens[k]);
     f(0, Fnv::new(0).0);
     f(1, Fnv::new(1).bytes(a.text.as_bytes(), true).0);
@@ -279,63 +311,6 @@ pub(crate) fn splits_before(tokens: &[Token<'_>], k: usize, nl: bool) -> bool {
     score > m.threshold
 }
 
-/// Training support for `byline-eval`'s `train-sentences`; not part of the stable API.
-#[doc(hidden)]
-pub mod training {
-    use super::*;
-
-    /// The rule-based segmentation alone (without the learned check).
-    pub fn rule_sentences(text: &str) -> (Vec<Token<'_>>, Vec<crate::Sentence>) {
-        let tokens = crate::tokenize(text);
-        let (sentences, _) = crate::sentences::segment_with(text, &tokens, false);
-        (tokens, sentences)
-    }
-
-    /// Whether the gap before token `k` is a candidate for the learned check.
-    pub fn is_candidate(tokens: &[Token<'_>], k: usize) -> bool {
-        super::is_candidate(tokens, k)
-    }
-
-    /// The features of the gap before token `k` as `(template, value)` pairs, in the form the
-    /// model file stores them.
-    pub fn features(tokens: &[Token<'_>], k: usize, nl: bool) -> Vec<(&'static str, String)> {
-        let (a, b) = (&tokens[k - 1], &tokens[k]);
-        let mut buf = [0u8; 8];
-        let n = shape(a.text, &mut buf);
-        let a2 = if k >= 2 { tokens[k - 2].text } else { "<none>" };
-        let b2 = tokens.get(k + 1).map_or("<none>", |t| t.text);
-        let c = match b2.chars().next() {
-            Some(c) if c.is_uppercase() => "U",
-            Some(c) if c.is_lowercase() => "l",
-            _ => "o",
-        };
-        let out = vec![
-            ("bias", String::new()),
-            ("a", a.text.to_ascii_lowercase()),
-            ("b", b.text.to_string()),
-            ("ab", format!("{}|{}", a.text.to_ascii_lowercase(), b.text)),
-            ("as", String::from_utf8_lossy(&buf[..n]).into_owned()),
-            ("nl", if nl { "1" } else { "0" }.to_string()),
-            ("a2", a2.to_ascii_lowercase()),
-            ("b2", b2.to_ascii_lowercase()),
-            ("b2c", c.to_string()),
-        ];
-        // The hashes must agree with what inference computes.
-        debug_assert!({
-            let mut hashes = Vec::new();
-            super::features(tokens, k, nl, |_, h| hashes.push(h));
-            out.iter().zip(&hashes).all(|((t, v), &h)| {
-                TEMPLATES
-                    .iter()
-                    .position(|x| x == t)
-                    .map(|i| hash_value(i, v))
-                    == Some(h)
-            })
-        });
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,6 +331,27 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn the_model_file_stores_no_addresses_or_phone_numbers_as_text() {
+        let lines: Vec<&str> = MODEL.lines().filter(|l| !l.starts_with('#')).collect();
+        let mut hashed = 0;
+        for line in &lines {
+            let mut cols = line.split('\t');
+            let (template, value) = (cols.next().unwrap_or(""), cols.next().unwrap_or(""));
+            if template.ends_with('#') {
+                hashed += 1;
+                assert!(u64::from_str_radix(value, 16).is_ok(), "{line}");
+            } else {
+                assert!(!personal(value), "{line}");
+            }
+        }
+        assert!(hashed > 0);
+        // Every weight loads, the hashed ones included.
+        assert_eq!(model().weights.len(), lines.len());
+        assert!(personal("jane.doe@example.org") && personal("http://example.com/a"));
+        assert!(personal("5551234567") && personal("example.net") && !personal("Reuters"));
     }
 
     #[test]

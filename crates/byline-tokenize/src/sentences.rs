@@ -1,7 +1,8 @@
 //! Sentence and paragraph segmentation over the tokens.
 
 use crate::boundary::Starters;
-use crate::scan::lexicon;
+use crate::lexicon::lexicon;
+use crate::marks::{loud_at_start, quiet_kind, skip};
 use crate::{Paragraph, Sentence, Span, Token, TokenKind};
 
 /// Whitespace between two tokens: 0 = none/spaces, 1 = one line break, 2 = paragraph break.
@@ -41,76 +42,14 @@ fn plain_gap(bytes: &[u8], prev: &Token<'_>, t: &Token<'_>) -> bool {
 }
 
 /// A token at least two tokens into its sentence that no rule of [`segment_with`] acts on:
-/// a plain gap before it and [`skip`] true, and not a word the learned check may split
-/// before (a capitalised word among the model's `starters`). Computed mostly without
-/// branches (a subset of `plain_gap && skip`: two-letter words ending in `m`/`M` are left to
-/// the full check).
+/// a plain gap before it and [`quiet_kind`] true (with the learned check's starters), the
+/// same test the scanner marks tokens with. Computed without branches.
 #[inline(always)]
 fn quiet(bytes: &[u8], prev: &Token<'_>, t: &Token<'_>, starters: &Starters) -> bool {
     let (a, b) = (prev.span.end, t.span.start);
     let space = bytes.get(a).copied().unwrap_or(0) == b' ';
     let gap = (b == a) | ((b == a + 1) & space);
     gap & quiet_kind(t.kind, t.text.as_bytes(), starters, true)
-}
-
-/// The part of [`quiet`] that depends on the token alone (the scanner marks tokens with it).
-/// `learned_gap` is false when the learned check cannot look at the gap before the token
-/// (the token before is punctuation ending in `.`, `!` or `?`, which
-/// [`crate::boundary::is_candidate`] rules out): then a capitalised word is quiet even if it
-/// is a starter, as at the start of most sentences.
-///
-/// Tokens for which this holds (after a plain gap, two or more tokens into a sentence; or
-/// the first token of a sentence unless it is a word of 6 or 7 bytes, a possible sign-off;
-/// or the second unless it is a comma) are never looked at by [`segment_impl`]: a new rule
-/// that must see such a token (a lowercase word, a short number, a quote, a one-byte
-/// punctuation mark other than `.!?`) has to narrow this function and [`skip`] (and the
-/// sentence-start exceptions in [`segment_impl`]'s fast path) first, or it will not run. A capitalised word is quiet
-/// unless the learned check could split before it ([`crate::boundary::splits_before`] answers
-/// no for any word outside `starters`, which `may_contain` over-approximates); names and
-/// titles in running text cost nothing in the sentence pass.
-#[inline(always)]
-pub(crate) fn quiet_kind(
-    kind: TokenKind,
-    tb: &[u8],
-    starters: &Starters,
-    learned_gap: bool,
-) -> bool {
-    let len = tb.len();
-    let c0 = tb.first().copied().unwrap_or(0);
-    let c1 = tb.get(1).copied().unwrap_or(0);
-    let learned = c0.is_ascii_uppercase() && learned_gap && starters.may_contain(tb);
-    let word = (kind == TokenKind::Word) & !learned & ((len != 2) | (c1 | 0x20 != b'm'));
-    let number = (kind == TokenKind::Number) & (len < 6);
-    let quote = (kind == TokenKind::OpenQuote) | (kind == TokenKind::CloseQuote);
-    let punct =
-        (kind == TokenKind::Punct) & (len == 1) & (c0 != b'.') & (c0 != b'!') & (c0 != b'?');
-    word | number | quote | punct
-}
-
-/// Token `k` (after a plain gap, in the sentence that starts at token `s0`) is one that no
-/// rule of [`segment_with`] acts on, except the learned check. Keep in sync with the rules:
-/// a word of two letters only matters as `AM`/`PM` (mail headers), a word of 6 or 7 as a
-/// sign-off, a comma after a sign-off, a number of 6 or more as a date.
-#[inline(always)]
-fn skip(t: &Token<'_>, k: usize, s0: usize) -> bool {
-    // Tests in order of frequency rather than a `match` (a jump table predicts badly here).
-    let len = t.text.len();
-    let kind = t.kind;
-    if kind == TokenKind::Word {
-        (len != 2 || !matches!(t.text, "AM" | "PM" | "am" | "pm"))
-            && (k != s0 || !(6..=7).contains(&len))
-    } else if kind == TokenKind::Punct {
-        len == 1
-            && match t.text.as_bytes()[0] {
-                b'.' | b'!' | b'?' => false,
-                b',' => k != s0 + 1,
-                _ => true,
-            }
-    } else if kind == TokenKind::Number {
-        len < 6
-    } else {
-        kind == TokenKind::OpenQuote || kind == TokenKind::CloseQuote
-    }
 }
 
 fn is_terminal(t: &Token<'_>) -> bool {
@@ -128,16 +67,18 @@ fn is_closer(t: &Token<'_>) -> bool {
     !t.space_before && (t.kind == TokenKind::CloseQuote || matches!(t.text, ")" | "]" | "}" | "''"))
 }
 
-fn starts_upper_or_digit(t: &Token<'_>) -> bool {
+/// Token `t` starts like a sentence: with a capital or a digit, or, in text without
+/// capitals (`caseless`), with any letter.
+fn starts_upper_or_digit(t: &Token<'_>, caseless: bool) -> bool {
     t.text
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || (caseless && c.is_lowercase()))
 }
 
-fn looks_like_start(tokens: &[Token<'_>], j: usize) -> bool {
+fn looks_like_start(tokens: &[Token<'_>], j: usize, caseless: bool) -> bool {
     let t = &tokens[j];
-    if starts_upper_or_digit(t) {
+    if starts_upper_or_digit(t, caseless) {
         return true;
     }
     match t.kind {
@@ -152,10 +93,208 @@ fn looks_like_start(tokens: &[Token<'_>], j: usize) -> bool {
                 t.text,
                 "(" | "[" | "-" | "—" | "–" | "*" | "•" | "‘’" | "``"
             ) || (t.text.len() >= 5 && is_separator(t.text))
-                || (t.text == "\"" && tokens.get(j + 1).is_some_and(starts_upper_or_digit))
+                || (t.text == "\""
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|u| starts_upper_or_digit(u, caseless)))
         }
         _ => false,
     }
+}
+
+/// In text without capitals, whether the word at `j` after the final punctuation `tokens[k]`
+/// (and closers up to `j`) starts a sentence: it does unless it is glued to the mark
+/// (`alt.animals`), follows an ellipsis (`all ... and`), continues the clause (`yahoo! and`,
+/// `inc. of`) or is an attribution (`"why?" she asked`, `"stop!" shouted the guard`).
+fn caseless_start(tokens: &[Token<'_>], k: usize, j: usize, quoted: bool) -> bool {
+    let (t, u) = (&tokens[k], &tokens[j]);
+    let speech = &lexicon().speech;
+    let attributed = (quoted || t.text != ".")
+        && (speech.contains(u.text) || tokens.get(j + 1).is_some_and(|v| speech.contains(v.text)));
+    let ellipsis = t.text.starts_with("..") || t.text.starts_with('…');
+    let name = t.text != "." && continues_clause(u.text);
+    u.space_before && !(ellipsis || name || attributed)
+}
+
+/// A line that ends with this token goes on on the next line (a hard-wrapped sentence):
+/// punctuation that joins, and the function words that never end a headline or a caption.
+fn continues_line(w: &str) -> bool {
+    matches!(
+        w,
+        "," | ";"
+            | "-"
+            | "("
+            | "&"
+            | "and"
+            | "or"
+            | "nor"
+            | "but"
+            | "of"
+            | "the"
+            | "a"
+            | "an"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "into"
+            | "as"
+            | "than"
+            | "that"
+            | "which"
+            | "who"
+            | "whose"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+    )
+}
+
+/// Words that continue a clause after a name ending in `!` or `?` (`yahoo! and aol`).
+fn continues_clause(w: &str) -> bool {
+    matches!(w, "and" | "or" | "nor" | "of" | "to" | "than" | "vs")
+}
+
+/// The ordinal of a list marker's label: `3` → 3, `c` → 3, `iv` → 4 (a letter that is also
+/// a Roman numeral, `i`, `v`, `x`, gives both readings).
+fn marker_values(t: &Token<'_>) -> [Option<(u8, u32)>; 2] {
+    let w = t.text;
+    if t.kind == TokenKind::Number && w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit()) {
+        return [w.parse().ok().map(|n| (0, n)), None];
+    }
+    if t.kind != TokenKind::Word || w.len() > 4 || !w.bytes().all(|c| c.is_ascii_lowercase()) {
+        return [None, None];
+    }
+    const ROMAN: [&str; 10] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    let roman = ROMAN
+        .iter()
+        .position(|&r| r == w)
+        .map(|i| (2, i as u32 + 1));
+    let letter = (w.len() == 1).then(|| (1, u32::from(w.as_bytes()[0] - b'a') + 1));
+    [letter, roman]
+}
+
+/// Token `k` is the label of a list marker: a number, letter or Roman numeral followed
+/// without a space by `.`, `)` or `.)`, and then by a space.
+fn marker_label(tokens: &[Token<'_>], k: usize) -> bool {
+    let Some(p) = tokens.get(k + 1) else {
+        return false;
+    };
+    let after = match (p.text, tokens.get(k + 2)) {
+        ("." | ")", Some(u)) if !p.space_before && u.text == ")" && !u.space_before => k + 3,
+        ("." | ")", _) if !p.space_before => k + 2,
+        _ => return false,
+    };
+    tokens.get(after).is_some_and(|u| u.space_before) && marker_values(&tokens[k]) != [None, None]
+}
+
+/// A list item starts at token `k` (at the start of a line): a bullet (`•`, `-`, `*`, `⁃`,
+/// `▪`, `◦`) before a space, or a label such as `1.`, `2)`, `a.`, `iv.`, `(b)`.
+fn item_marker(tokens: &[Token<'_>], k: usize) -> bool {
+    let t = &tokens[k];
+    let bullet = matches!(t.text, "•" | "-" | "*" | "⁃" | "▪" | "◦" | "‣" | "–")
+        && tokens.get(k + 1).is_some_and(|u| u.space_before);
+    let paren = t.text == "("
+        && tokens.get(k + 2).is_some_and(|c| c.text == ")")
+        && marker_values(&tokens[k + 1]) != [None, None];
+    bullet || paren || marker_label(tokens, k)
+}
+
+/// The `.` or `)` at `k` closes the label of an inline list item that starts a new sentence:
+/// the first item after a colon (`measures: 1. a budget`), or the item after the one the
+/// current sentence (from `s0`) starts with (`2. a hiring freeze`).
+fn inline_item(tokens: &[Token<'_>], s0: usize, k: usize) -> bool {
+    let label = k - 1;
+    if !tokens[label].space_before || !marker_label(tokens, label) {
+        return false;
+    }
+    let values = marker_values(&tokens[label]);
+    if tokens[label - 1].text == ":" {
+        return values.iter().flatten().any(|&(_, n)| n == 1);
+    }
+    marker_label(tokens, s0)
+        && tokens[s0 + 1].text == tokens[k].text
+        && marker_values(&tokens[s0])
+            .iter()
+            .flatten()
+            .any(|&(kind, n)| {
+                values
+                    .iter()
+                    .flatten()
+                    .any(|&(kind2, m)| kind == kind2 && m == n + 1)
+            })
+}
+
+/// The `!` at `k` belongs to a name (`Jeopardy! last year`, `E! News`, `Mamma Mia! sold`):
+/// it follows a capitalised word without a space and is followed by a lower-case word on the
+/// same line, or it follows a single capital letter.
+fn name_exclamation(tokens: &[Token<'_>], s0: usize, k: usize, j: usize) -> bool {
+    if tokens[k].text != "!" || k == s0 || j != k + 1 || tokens[k].space_before {
+        return false;
+    }
+    let (w, u) = (&tokens[k - 1], &tokens[j]);
+    let capital = w.kind == TokenKind::Word && w.text.as_bytes()[0].is_ascii_uppercase();
+    let lower_next = u.kind == TokenKind::Word && u.text.as_bytes()[0].is_ascii_lowercase();
+    capital && (w.text.len() == 1 || lower_next) && u.space_before
+}
+
+/// The final punctuation at `k` (with closers up to `j`) stands inside a parenthesis opened
+/// in the middle of the current sentence (from `s0`), and the outer sentence goes on after
+/// it: `The senator (she was elected in 2018. She is 44.) voted ...`. The parenthesis must
+/// close within 40 tokens (or have closed among the closers), before a lower-case word or a
+/// comma, semicolon or dash. Looks at most 64 tokens back.
+fn inside_parenthesis(tokens: &[Token<'_>], s0: usize, k: usize, j: usize) -> bool {
+    let mut depth = 0usize;
+    let mut open = None;
+    for i in (s0 + 1..k).rev().take(64) {
+        match tokens[i].text {
+            ")" => depth += 1,
+            "(" if depth == 0 => {
+                open = Some(i);
+                break;
+            }
+            "(" => depth -= 1,
+            _ => {}
+        }
+    }
+    if open.is_none() {
+        return false;
+    }
+    let close = match tokens[k + 1..j].iter().position(|t| t.text == ")") {
+        Some(_) => Some(j - 1),
+        None => (j..tokens.len().min(j + 40)).find(|&c| matches!(tokens[c].text, ")" | "(")),
+    };
+    let Some(c) = close.filter(|&c| tokens[c].text == ")") else {
+        return false;
+    };
+    tokens.get(c + 1).is_some_and(|u| {
+        matches!(u.text, "," | ";" | "—" | "–" | "--")
+            || (u.kind == TokenKind::Word && u.text.as_bytes()[0].is_ascii_lowercase())
+    })
 }
 
 /// A one-token list marker such as `1`, `a`, `iv` before a period.
@@ -166,6 +305,7 @@ fn list_marker(tokens: &[Token<'_>]) -> bool {
     let t = tokens[0].text;
     (t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit()))
         || (t.len() == 1 && t.bytes().all(|c| c.is_ascii_alphabetic()))
+        || marker_values(&tokens[0])[1].is_some()
 }
 
 fn is_emoticon(t: &Token<'_>) -> bool {
@@ -225,8 +365,9 @@ pub(crate) fn segment_marked(
     text: &str,
     tokens: &[Token<'_>],
     loud: &[usize],
+    caseless: bool,
 ) -> (Vec<Sentence>, Vec<Paragraph>) {
-    segment_impl(text, tokens, true, Some(loud))
+    segment_impl(text, tokens, true, Some(loud), caseless)
 }
 
 /// [`segment`], with or without the learned check for unpunctuated boundaries.
@@ -235,7 +376,7 @@ pub(crate) fn segment_with(
     tokens: &[Token<'_>],
     learned: bool,
 ) -> (Vec<Sentence>, Vec<Paragraph>) {
-    segment_impl(text, tokens, learned, None)
+    segment_impl(text, tokens, learned, None, crate::lexicon::caseless(text))
 }
 
 fn segment_impl(
@@ -243,6 +384,7 @@ fn segment_impl(
     tokens: &[Token<'_>],
     learned: bool,
     loud: Option<&[usize]>,
+    caseless: bool,
 ) -> (Vec<Sentence>, Vec<Paragraph>) {
     let mut sents = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut pars = Vec::with_capacity(tokens.len() / 64 + 1);
@@ -251,6 +393,8 @@ fn segment_impl(
         return (sents, pars);
     }
     let lex = lexicon();
+    // The last `(` seen (all are loud): a full stop after it may stand inside a parenthesis.
+    let mut open_paren = None;
     let mut s0 = 0; // first token of the current sentence
     let mut p0 = 0; // first token of the current paragraph
     let mut ps0 = 0; // first sentence of the current paragraph
@@ -280,7 +424,7 @@ fn segment_impl(
         k + 1 < n
             && breaks_before(k + 1) == 0
             && tokens[k + 1].space_before
-            && starts_upper_or_digit(&tokens[k + 1])
+            && starts_upper_or_digit(&tokens[k + 1], caseless)
     };
     let mut k = 0;
     let mut li = 0; // cursor in `loud`
@@ -298,14 +442,10 @@ fn segment_impl(
                 } else {
                     // The first two tokens of a sentence: unmarked ones matter only as a
                     // sign-off (a first word of 6 or 7 letters) or the comma after one.
-                    if k == s0
-                        && k < next
-                        && !(6..=7).contains(&tokens[k].text.len())
-                            | (tokens[k].kind != TokenKind::Word)
-                    {
+                    if k == s0 && k < next && !loud_at_start(&tokens[k], 0) {
                         k += 1;
                     }
-                    if k == s0 + 1 && k < next && tokens[k].text != "," {
+                    if k == s0 + 1 && k < next && !loud_at_start(&tokens[k], 1) {
                         while li < loud.len() && loud[li] <= k {
                             li += 1;
                         }
@@ -339,6 +479,9 @@ fn segment_impl(
                     && u.text.as_bytes()[0].is_ascii_uppercase()
                     && u.span.start == t.span.end + 1
                     && bytes[t.span.end] == b' '
+                    // (Not in a parenthesis opened mid-sentence: see `inside_parenthesis`.)
+                    && !(open_paren.is_some_and(|o| o > s0)
+                        && inside_parenthesis(tokens, s0, k, k + 1))
                 {
                     close(&mut sents, s0, k + 1);
                     s0 = k + 1;
@@ -347,13 +490,31 @@ fn segment_impl(
                 }
             }
         }
-        let skip = skip(t, k, s0);
+        // Brackets are loud for two rules only: a `(` may open a parenthesis around a full
+        // sentence, a `)` may close an inline list label (`2) a vote`).
+        if t.text == "(" {
+            open_paren = Some(k);
+            if plain_gap {
+                k += 1;
+                continue;
+            }
+        } else if plain_gap && t.text == ")" {
+            if k >= s0 + 2 && inline_item(tokens, s0, k) {
+                close(&mut sents, s0, k - 1);
+                s0 = k - 1;
+            }
+            k += 1;
+            continue;
+        }
+        let skip = skip(t, k, s0, crate::boundary::starters());
         // A sentence that stops without punctuation before a capitalised word (learned).
         if learned
             && k > s0
             && t.kind == TokenKind::Word
             && t.text.as_bytes()[0].is_ascii_uppercase()
             && crate::boundary::is_candidate(tokens, k)
+            // Not right after a list item's label (`2.) A lack of ...`).
+            && !(k <= s0 + 3 && marker_label(tokens, s0))
             && (plain_gap || breaks_before(k) < 2)
             && crate::boundary::splits_before(tokens, k, !plain_gap && breaks_before(k) == 1)
         {
@@ -379,17 +540,24 @@ fn segment_impl(
             } else if br == 1 && k > s0 {
                 // A line break ends a headline or list line when the next line starts one.
                 let prev = &tokens[k - 1];
-                let cont = matches!(
-                    prev.text,
-                    "," | ";" | ":" | "-" | "(" | "&" | "and" | "or" | "of" | "the" | "a"
-                ) || prev.text.ends_with('.')
-                    && prev.text.len() > 1
-                    && !prev.text.starts_with('.');
-                if !cont && looks_like_start(tokens, k) && starts_upper_or_digit(&tokens[k]) {
+                let cont = continues_line(prev.text)
+                    || prev.text.ends_with('.')
+                        && prev.text.len() > 1
+                        && !prev.text.starts_with('.');
+                if item_marker(tokens, k)
+                    || (!cont
+                        && looks_like_start(tokens, k, caseless)
+                        && starts_upper_or_digit(&tokens[k], caseless))
+                {
                     close(&mut sents, s0, k);
                     s0 = k;
                 }
             }
+        }
+        // An inline list item starts at its marker: `measures: 1. a budget 2. a freeze`.
+        if k >= s0 + 2 && matches!(t.text, "." | ")") && inline_item(tokens, s0, k) {
+            close(&mut sents, s0, k - 1);
+            s0 = k - 1;
         }
         // An emoticon ends a sentence when a capitalised word follows: `... later :) Anyway`
         // A mail signature's address ends a sentence: `... j.doe@acme.com Sorry about ...`,
@@ -397,7 +565,7 @@ fn segment_impl(
         if t.kind == TokenKind::Email
             && k + 1 < n
             && breaks_before(k + 1) == 0
-            && starts_upper_or_digit(&tokens[k + 1])
+            && starts_upper_or_digit(&tokens[k + 1], caseless)
             && (lex.starters.contains(tokens[k + 1].text)
                 || tokens[k + 1..n.min(k + 6)].iter().any(|u| is_date(u.text)))
         {
@@ -411,7 +579,8 @@ fn segment_impl(
             && k + 1 < n
             && breaks_before(k + 1) == 0
             && tokens[k + 1].space_before
-            && (tokens[k + 1].kind == TokenKind::Url || starts_upper_or_digit(&tokens[k + 1]))
+            && (tokens[k + 1].kind == TokenKind::Url
+                || starts_upper_or_digit(&tokens[k + 1], caseless))
         {
             close(&mut sents, s0, k + 1);
             s0 = k + 1;
@@ -452,7 +621,7 @@ fn segment_impl(
             && k + 1 < n
             && breaks_before(k + 1) == 0
             && tokens[k + 1].space_before
-            && (starts_upper_or_digit(&tokens[k + 1]) || tokens[k + 1].text == "-")
+            && (starts_upper_or_digit(&tokens[k + 1], caseless) || tokens[k + 1].text == "-")
         {
             close(&mut sents, s0, k + 1);
             s0 = k + 1;
@@ -464,7 +633,7 @@ fn segment_impl(
             && t.kind == TokenKind::Punct
             && k + 1 < n
             && breaks_before(k + 1) == 0
-            && starts_upper_or_digit(&tokens[k + 1])
+            && starts_upper_or_digit(&tokens[k + 1], caseless)
             && is_separator(t.text)
         {
             close(&mut sents, s0, k + 1);
@@ -550,9 +719,17 @@ fn segment_impl(
             true
         } else if list_marker(&tokens[s0..k]) && t.text == "." {
             false
-        } else if looks_like_start(tokens, j) {
+        } else if caseless
+            && tokens[j]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            caseless_start(tokens, k, j, quoted)
+        } else if looks_like_start(tokens, j, caseless) {
             // “Stop!” Smith said. — the attribution stays with the quote.
-            let speech = (quoted || t.text != ".")
+            let speech = t.text != "."
                 && tokens
                     .get(j + 1)
                     .is_some_and(|v| lex.speech.contains(v.text))
@@ -576,6 +753,12 @@ fn segment_impl(
         } else {
             false
         };
+        let boundary = boundary
+            && j < n
+            && !(breaks_before(j) < 2
+                && (name_exclamation(tokens, s0, k, j)
+                    || (open_paren.is_some_and(|o| o > s0)
+                        && inside_parenthesis(tokens, s0, k, j))));
         if boundary {
             close(&mut sents, s0, j);
             s0 = j;

@@ -2,21 +2,23 @@
 //!
 //! ```text
 //! cargo run --release -p byline-eval --bin eval-ud -- ../shared/data/ud/en_ewt/en_ewt-ud-dev.conllu \
-//!     [--min-token-f1 98.0] [--min-sentence-f1 95.0] [--pred OUT.jsonl]
+//!     [--min-token-f1 98.0] [--min-sentence-f1 95.0] [--pred OUT.jsonl] [--lowercase]
 //! ```
 //!
-//! Each reconstructed document is analysed whole (document mode). Prints the five metrics;
+//! Each reconstructed document is analysed whole (document mode). With `--lowercase`, each
+//! document is lower-cased in memory first (every character whose lower case has the same
+//! UTF-8 length, so the gold offsets still hold), as text without capitals is scored. Prints the five metrics;
 //! exits 1 when `tokens_ptb` F1 or `sentences_all` F1 (in percent) is below its gate, 2 when
 //! the input file is missing or unreadable.
 
-use byline_eval::ud::{read_conllu, Scorer};
+use byline_eval::ud::{read_conllu, Scorer, UdDoc};
 use byline_tokenize::Tokenizer;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn usage() -> &'static str {
-    "usage: eval-ud FILE.conllu [FILE.conllu ...] [--min-token-f1 X] [--min-sentence-f1 Y] [--pred OUT.jsonl]\n\
+    "usage: eval-ud FILE.conllu [FILE.conllu ...] [--min-token-f1 X] [--min-sentence-f1 Y] [--pred OUT.jsonl] [--lowercase]\n\
      X and Y are percentages (e.g. 98.0): the gates on tokens_ptb F1 and sentences_all F1."
 }
 
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
     let mut min_tok: Option<f64> = None;
     let mut min_sent: Option<f64> = None;
     let mut pred: Option<PathBuf> = None;
+    let mut lowercase = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut num = |name: &str| -> Result<f64, String> {
@@ -42,6 +45,10 @@ fn main() -> ExitCode {
                 }
                 None => Err("--pred needs a file name".to_string()),
             },
+            "--lowercase" => {
+                lowercase = true;
+                Ok(())
+            }
             "-h" | "--help" => {
                 println!("{}", usage());
                 return ExitCode::SUCCESS;
@@ -82,6 +89,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
         let docs = match read_conllu(file) {
+            Ok(d) if lowercase => d.into_iter().map(lower_doc).collect(),
             Ok(d) => d,
             Err(e) => {
                 eprintln!("eval-ud: {}: {e}", file.display());
@@ -109,7 +117,11 @@ fn main() -> ExitCode {
             }
         }
         let res = scorer.result();
-        println!("== {}", file.display());
+        if lowercase {
+            println!("== {} (lower-cased)", file.display());
+        } else {
+            println!("== {}", file.display());
+        }
         println!("{}", res.format());
         let tok = res.get("tokens_ptb").map_or(0.0, |p| 100.0 * p.f1);
         let sent = res.get("sentences_all").map_or(0.0, |p| 100.0 * p.f1);
@@ -137,4 +149,19 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The document with every character lower-cased whose lower case keeps its UTF-8 length
+/// (all of ASCII and almost all other letters), so byte offsets into it stay valid.
+fn lower_doc(mut doc: UdDoc) -> UdDoc {
+    let mut out = String::with_capacity(doc.text.len());
+    for c in doc.text.chars() {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
+            _ => out.push(c),
+        }
+    }
+    doc.text = out;
+    doc
 }

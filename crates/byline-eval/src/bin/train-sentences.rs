@@ -130,6 +130,9 @@ fn main() -> ExitCode {
             let avg = w[f] - acc[f] / c;
             let (t, v) = &names[f];
             // Values with tabs or line breaks cannot be stored (and never occur in tokens).
+            // Values that look like personal data (e-mail addresses, URLs, phone numbers) are
+            // stored as their feature hash.
+            let (t, v) = training::stored_feature(t, v);
             (avg.abs() >= 1e-3 && !v.contains(['\t', '\n', '\r']))
                 .then(|| format!("{t}\t{v}\t{avg:.3}"))
         })
@@ -138,7 +141,9 @@ fn main() -> ExitCode {
     let mut file = String::from(
         "# byline-tokenize: learned check for sentence boundaries without punctuation.\n\
          # Averaged perceptron trained on UD English EWT train (CC BY-SA 4.0) by\n\
-         # `cargo run --release -p byline-eval --bin train-sentences`. Columns: template, value, weight.\n",
+         # `cargo run --release -p byline-eval --bin train-sentences`. Columns: template, value, weight;\n\
+         # a template ending in `#` has the feature's hash as its value (e-mail addresses, URLs and\n\
+         # phone numbers are not stored as text).\n",
     );
     file.push_str(&format!("#threshold\t{THRESHOLD}\n"));
     for l in &lines {
