@@ -214,13 +214,22 @@ impl LexiconBuilder {
         self.ends.push(self.toks.len() as u32);
     }
 
-    /// Adds a name-list entry of category `cat` (below [`name_categories`]'s length). Words
+    /// Adds a name-list entry of category `cat` (0 to 7, see [`name_category`]). Words
     /// are split at spaces, a final comma and a possessive `'s`; entries longer than eight
     /// words are skipped.
     pub fn add_name(&mut self, name: &str, cat: usize) {
         if cat >= CATS {
             return;
         }
+        if cat == ORG {
+            if let Some(short) = company_base(name) {
+                self.add_words(short, cat);
+            }
+        }
+        self.add_words(name, cat);
+    }
+
+    fn add_words(&mut self, name: &str, cat: usize) {
         let mut words: Vec<&str> = Vec::new();
         for w in name.split_whitespace() {
             let (w, comma) = match w.strip_suffix(',') {
@@ -436,6 +445,57 @@ impl LexiconBuilder {
     }
 }
 
+/// The organisation category of [`name_category`].
+const ORG: usize = 3;
+
+/// Legal forms and generic words that company lists append to the name news uses ("Meta
+/// Platforms, Inc." is "Meta", "AMAZON COM INC" is "Amazon").
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "sa",
+    "ag",
+    "nv",
+    "se",
+    "lp",
+    "holdings",
+    "holding",
+    "group",
+    "com",
+    "technologies",
+    "platforms",
+    "international",
+];
+
+/// The name without its trailing legal form and generic words, if any were removed and a
+/// word is left.
+fn company_base(name: &str) -> Option<&str> {
+    let mut end = name.len();
+    loop {
+        let head = name[..end].trim_end_matches([',', '.', ' ']);
+        let (rest, last) = match head.rfind(' ') {
+            Some(i) => (&head[..i], &head[i + 1..]),
+            None => {
+                let suffix = COMPANY_SUFFIXES.contains(&head.to_lowercase().as_str());
+                return (end < name.len() && !suffix && !head.is_empty()).then_some(head);
+            }
+        };
+        if COMPANY_SUFFIXES.contains(&last.trim_end_matches('.').to_lowercase().as_str()) {
+            end = rest.len();
+        } else {
+            return (end < name.len()).then_some(head);
+        }
+    }
+}
+
 /// The category of a line of the shared name lists, from the file name and the subtype
 /// column (`None`: not used). Small towns (under 15,000 people) and minor languages are left
 /// out: as exact-match lists they mostly match common words.
@@ -579,6 +639,18 @@ mod tests {
         assert_eq!(a.0.names.len(), 4); // Springfield, Bank, Bank of, Bank of Springfield
         let spr = a.0.names.get(names::start(lower_hash("springfield")));
         assert_eq!(spr, 1 << 5);
+    }
+
+    #[test]
+    fn company_names_lose_their_legal_form() {
+        assert_eq!(company_base("Meta Platforms, Inc."), Some("Meta"));
+        assert_eq!(company_base("AMAZON COM INC"), Some("AMAZON"));
+        assert_eq!(
+            company_base("Bank of America Corp"),
+            Some("Bank of America")
+        );
+        assert_eq!(company_base("Apple"), None);
+        assert_eq!(company_base("Holdings Inc"), None);
     }
 
     #[test]
