@@ -602,8 +602,9 @@ impl Recognizer {
     }
 
     /// Tags one document given as sentences of tokens and returns one IOB2 tag per token
-    /// (`"O"`, `"B-PER"`, `"I-ORG"`, ...). Document-level features use the whole input, so
-    /// pass a whole document (for CoNLL files: the sentences between two `-DOCSTART-` lines).
+    /// (`"O"`, `"B-PER"`, `"I-ORG"`, ...). Document-level features use the whole input (up
+    /// to 32,768 words at a time), so pass a whole document (for CoNLL files: the sentences
+    /// between two `-DOCSTART-` lines).
     pub fn iob2<S: AsRef<str>>(&self, doc: &[Vec<S>]) -> Vec<Vec<&'static str>> {
         let tags = fast::tag(
             &self.model,
