@@ -3,6 +3,9 @@
 use crate::{Cluster, Entities, Entity, Label};
 use byline_tokenize::Analysis;
 
+/// Clusters searched per word of a mention (the most recent ones).
+const MAX_CANDIDATES: usize = 32;
+
 /// Lowercased, normalised word of a token, for matching mentions.
 fn key(w: &str) -> String {
     w.chars()
@@ -39,10 +42,12 @@ pub(crate) fn cluster(analysis: &Analysis<'_>, mut entities: Vec<Entity>) -> Ent
     for (ei, e) in entities.iter().enumerate() {
         let words: Vec<String> = toks[e.tokens.clone()].iter().map(|t| key(t.text)).collect();
         let mut target = None;
+        // The most recent clusters per word only: a word shared by thousands of names in a
+        // very long input ("New") must not make each mention search them all.
         let mut cands: Vec<usize> = words
             .iter()
             .filter_map(|w| by_word.get(w))
-            .flatten()
+            .flat_map(|v| &v[v.len().saturating_sub(MAX_CANDIDATES)..])
             .copied()
             .collect();
         cands.sort_unstable();
@@ -54,8 +59,12 @@ pub(crate) fn cluster(analysis: &Analysis<'_>, mut entities: Vec<Entity>) -> Ent
             let same_label = c.votes[e.label.index()] > 0;
             let sub = contained(&words, &c.words);
             let sup = contained(&c.words, &words);
+            // One word: a single token or a hyphenated compound ("Al-Sharaa").
+            let one_word =
+                words.len() == 1 || (words.len() == 3 && crate::is_hyphen(words[1].as_str()));
             if words == c.words
-                || ((sub || sup) && (same_label || (sub && words.len() == 1 && c.words.len() > 1)))
+                || ((sub || sup)
+                    && (same_label || (sub && one_word && c.words.len() > words.len())))
             {
                 target = Some(ci);
                 break;

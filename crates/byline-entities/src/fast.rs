@@ -2,14 +2,14 @@
 //! scores of word-level and neighbour features computed once per distinct word of the
 //! document and reused by both passes; pass 2 only adds the document features.
 //!
-//! The result is bit-identical to [`tagger::tag`](crate::tagger::tag), the reference used by
+//! The result is bit-identical to `tagger::tag`, the reference decoder used by
 //! training (integer sums of the same quantised weights, in any order, are exact; float maxima
 //! too); the unit tests check it, feature by feature and end to end.
 
+use crate::doc::{own_cap_mid, DocInput};
 use crate::features::{self, Tok, WordStats, NT};
 use crate::lexicon::{IdMap, Lexicon};
 use crate::model::{viterbi, Model, Trans, Weights};
-use crate::tagger::{self, DocInput};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -153,7 +153,7 @@ struct DocTables {
     /// Tag of the first occurrence.
     first: [Row2; NT],
     /// Capitalised / lowercase elsewhere, case mode, own capitalisation.
-    case: [[[[Row2; 2]; 3]; 2]; 2],
+    case: [[[[Row2; 2]; 4]; 2]; 2],
 }
 
 impl Default for DocTables {
@@ -167,7 +167,7 @@ impl Default for DocTables {
             best: [z; 5],
             share: [[z; 5]; 5],
             first: [z; NT],
-            case: [[[[z; 2]; 3]; 2]; 2],
+            case: [[[[z; 2]; 4]; 2]; 2],
         }
     }
 }
@@ -468,7 +468,7 @@ impl Joint {
         let low = st.low as u32 - own_low as u32;
         add(
             out,
-            &d.case[(cap_mid > 0) as usize][(low > 0) as usize][caps as usize % 3][t.cap as usize],
+            &d.case[(cap_mid > 0) as usize][(low > 0) as usize][caps as usize % 4][t.cap as usize],
         );
         let mut a = Acc::ZERO;
         self.add_all(&keys, &mut a);
@@ -529,7 +529,7 @@ fn neighbour<'b>(
     }
 }
 
-/// [`tagger::stats`] indexed by the class (lowercase form) of each word type instead of a
+/// `tagger::stats` indexed by the class (lowercase form) of each word type instead of a
 /// hash map.
 fn stats(
     doc: &DocInput,
@@ -551,7 +551,7 @@ fn stats(
                     e.first_at = idx;
                 }
                 e.tags[tag as usize] = e.tags[tag as usize].saturating_add(1);
-                if tagger::own_cap_mid(t, i, *ctx) {
+                if own_cap_mid(t, i, *ctx) {
                     e.cap_mid = e.cap_mid.saturating_add(1);
                 }
                 if t.lowercase {
@@ -564,7 +564,7 @@ fn stats(
     m
 }
 
-/// Per-token margins, as [`tagger::token_margins`]: the tag's score minus the best score of a
+/// Per-token margins, as `tagger::token_margins`: the tag's score minus the best score of a
 /// tag of another type (maxima are exact in any order).
 fn margins_of(emis: &[[f32; NT]], out: &[u8]) -> Vec<f32> {
     emis.iter()
@@ -607,44 +607,147 @@ impl Hasher for StrHasher {
     }
 }
 
+/// A model ready for recognition: the model and its merged weight table.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Engine {
+    pub model: Model,
+    pub joint: Joint,
+}
+
+impl Engine {
+    pub(crate) fn new(model: Model) -> Engine {
+        let joint = Joint::build(&model.pass1, &model.pass2);
+        Engine { model, joint }
+    }
+}
+
+/// Words per chunk: a longer document is tagged in chunks of whole sentences of about this
+/// many words, each with its own document features, so that time is linear and memory
+/// bounded whatever the length (a news article has a few thousand words).
+pub(crate) const CHUNK_WORDS: usize = 1 << 15;
+
+/// Longest sentence tagged as one: a longer one (a list without full stops, or garbage) is
+/// tagged in pieces of this many words, so that memory stays bounded.
+pub(crate) const MAX_SENTENCE: usize = 512;
+
 /// Tags a document given as sentences of words; returns tags and (if asked) margins, exactly
-/// as [`tagger::tag`] would. `hint` is the number of words, if known (for allocation).
-///
-/// Per distinct word ("type") of the document, scores are computed once: the neighbour vectors
-/// `nb[4 * type..4 * type + 4]` (the features the word gives the token after it, before it,
-/// two after, two before) and, per sentence variant `v`, the word's own features
-/// `selfs[variants[type][v]]` (`u32::MAX`: not computed yet). `v` is the case mode, first
-/// sentence and table flags (0..12), plus 12 for a token inside a sentence of 8+ words, whose
-/// position features are then included. Each token then adds five cached vectors and looks
-/// up only the features that combine it with its neighbours.
+/// as `tagger::tag` would for documents under [`CHUNK_WORDS`] words in sentences of at most
+/// [`MAX_SENTENCE`] words.
 pub(crate) fn tag<'a, S, I>(
-    model: &Model,
+    engine: &Engine,
     sents: S,
-    hint: usize,
     margins: Option<&mut Vec<Vec<f32>>>,
 ) -> Vec<Vec<u8>>
 where
     S: IntoIterator<Item = I>,
     I: IntoIterator<Item = &'a str>,
 {
-    let j = &model.joint;
-    let lex: &Lexicon = &model.lex;
+    let mut margins = margins;
+    if let Some(m) = margins.as_deref_mut() {
+        m.clear();
+    }
+    let mut res = Vec::new();
+    let mut words: Vec<&'a str> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    // Pieces per input sentence (1 unless it is longer than MAX_SENTENCE words).
+    let mut pieces: Vec<u32> = Vec::new();
+    let mut first = true;
+    let mut flush = |words: &mut Vec<&'a str>,
+                     ends: &mut Vec<usize>,
+                     res: &mut Vec<Vec<u8>>,
+                     m: Option<&mut Vec<Vec<f32>>>| {
+        tag_chunk(engine, words, ends, first, res, m);
+        first = false;
+        words.clear();
+        ends.clear();
+    };
+    for s in sents {
+        let (mut n, mut len) = (0u32, 0usize);
+        for w in s {
+            words.push(w);
+            len += 1;
+            if len == MAX_SENTENCE {
+                ends.push(words.len());
+                n += 1;
+                len = 0;
+                if words.len() >= CHUNK_WORDS {
+                    flush(&mut words, &mut ends, &mut res, margins.as_deref_mut());
+                }
+            }
+        }
+        if len > 0 || n == 0 {
+            ends.push(words.len());
+            n += 1;
+        }
+        pieces.push(n);
+        if words.len() >= CHUNK_WORDS {
+            flush(&mut words, &mut ends, &mut res, margins.as_deref_mut());
+        }
+    }
+    if !ends.is_empty() {
+        flush(&mut words, &mut ends, &mut res, margins.as_deref_mut());
+    }
+    if pieces.iter().any(|&n| n != 1) {
+        res = join_pieces(res, &pieces);
+        if let Some(m) = margins {
+            *m = join_pieces(std::mem::take(m), &pieces);
+        }
+    }
+    res
+}
+
+/// Concatenates the pieces of each sentence.
+fn join_pieces<T>(parts: Vec<Vec<T>>, pieces: &[u32]) -> Vec<Vec<T>> {
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut it = parts.into_iter();
+    for &n in pieces {
+        let mut v = it.next().unwrap_or_default();
+        for _ in 1..n {
+            v.extend(it.next().unwrap_or_default());
+        }
+        out.push(v);
+    }
+    out
+}
+
+/// Tags one chunk of a document (the sentences `words[ends[k - 1]..ends[k]]`), appending
+/// to `res` and `margins`.
+///
+/// Per distinct word ("type") of the chunk, scores are computed once: the neighbour vectors
+/// `nb[4 * type..4 * type + 4]` (the features the word gives the token after it, before it,
+/// two after, two before) and, per sentence variant `v`, the word's own features
+/// `selfs[variants[type][v]]` (`u32::MAX`: not computed yet). `v` is the case mode, first
+/// sentence and table flags (0..16), plus 16 for a token inside a sentence of 8+ words, whose
+/// position features are then included. Each token then adds five cached vectors and looks
+/// up only the features that combine it with its neighbours.
+fn tag_chunk(
+    engine: &Engine,
+    words: &[&str],
+    ends: &[usize],
+    first: bool,
+    res: &mut Vec<Vec<u8>>,
+    mut margins: Option<&mut Vec<Vec<f32>>>,
+) {
+    let j = &engine.joint;
+    let lex: &Lexicon = &engine.model.lex;
     // Intern the words.
-    let cap = hint.min(1 << 16) / 2 + 16;
+    let cap = words.len().min(1 << 16) / 2 + 16;
     let mut ids: HashMap<&str, u32, BuildHasherDefault<StrHasher>> =
         HashMap::with_capacity_and_hasher(cap, BuildHasherDefault::default());
     let mut types: Vec<Tok> = Vec::with_capacity(cap);
     let mut nb: Vec<Acc> = Vec::with_capacity(cap * 4);
-    let mut variants: Vec<[u32; 24]> = Vec::with_capacity(cap);
+    let mut variants: Vec<[u32; 32]> = Vec::with_capacity(cap);
     let mut class: Vec<u32> = Vec::with_capacity(cap);
     let mut classes: IdMap<u32> = IdMap::with_capacity_and_hasher(cap, Default::default());
     let mut doc = DocInput::default();
-    let mut tys: Vec<Vec<u32>> = Vec::new();
-    for (k, s) in sents.into_iter().enumerate() {
-        let s = s.into_iter();
-        let mut toks = Vec::with_capacity(s.size_hint().0);
-        let mut ty = Vec::with_capacity(s.size_hint().0);
-        for w in s {
+    let mut tys: Vec<Vec<u32>> = Vec::with_capacity(ends.len());
+    let mut start = 0;
+    for (k, &end) in ends.iter().enumerate() {
+        let s = &words[start..end];
+        start = end;
+        let mut toks = Vec::with_capacity(s.len());
+        let mut ty = Vec::with_capacity(s.len());
+        for &w in s {
             let id = *ids.entry(w).or_insert_with(|| {
                 let t = Tok::new(w, lex);
                 types.push(t);
@@ -659,7 +762,7 @@ where
                         j.add_all(keys, a);
                     }
                 }
-                variants.push([u32::MAX; 24]);
+                variants.push([u32::MAX; 32]);
                 // Document statistics are per lowercase form ("Putin", "PUTIN").
                 let next = classes.len() as u32;
                 class.push(*classes.entry(t.lower).or_insert(next));
@@ -668,8 +771,12 @@ where
             toks.push(types[id as usize]);
             ty.push(id);
         }
-        doc.ctx.push(features::SentCtx::of(&toks, k == 0));
-        doc.sents.push(toks);
+        doc.push(toks, lex);
+        if k == 0 && !first {
+            if let Some(c) = doc.ctx.last_mut() {
+                c.first = false;
+            }
+        }
         tys.push(ty);
     }
     // Pass 1, keeping the pass-2 local scores.
@@ -680,7 +787,7 @@ where
     let mut back = Vec::new();
     let mut out = Vec::new();
     let mut buf: Vec<u32> = Vec::with_capacity(32);
-    for ((s, ty), ctx) in doc.sents.iter().zip(&tys).zip(&doc.ctx) {
+    for (((s, ty), ctx), gz) in doc.sents.iter().zip(&tys).zip(&doc.ctx).zip(&doc.gz) {
         let n = s.len();
         let var = (ctx.case_mode() * 4 + ctx.first as u64 * 2 + ctx.table as u64) as usize;
         let mut l2 = Vec::with_capacity(n);
@@ -690,7 +797,7 @@ where
             // Most tokens are inside a long sentence: their position features are cached too.
             let pos = features::position(i, n);
             let common = pos == 4 && n >= 8;
-            let v = var + if common { 12 } else { 0 };
+            let v = var + if common { 16 } else { 0 };
             let mut vi = variants[id][v];
             if vi == u32::MAX {
                 buf.clear();
@@ -711,7 +818,7 @@ where
                 nbv(2, 3, &j.eos2),
             );
             buf.clear();
-            features::local_ctx(s, i, *ctx, &mut buf);
+            features::local_ctx(s, gz, i, *ctx, &mut buf);
             if !common {
                 features::local_pos(&s[i], pos, n, *ctx, &mut buf);
             }
@@ -726,11 +833,6 @@ where
     // Pass 2: local scores plus document features.
     let st = stats(&doc, &p1, &tys, &class, classes.len());
     let empty = WordStats::default();
-    let mut res = Vec::with_capacity(doc.sents.len());
-    let mut margins = margins;
-    if let Some(m) = margins.as_deref_mut() {
-        m.clear();
-    }
     let mut idx = 0u32;
     for (si, (s, ctx)) in doc.sents.iter().zip(&doc.ctx).enumerate() {
         emis.clear();
@@ -748,7 +850,7 @@ where
                 i,
                 w,
                 idx,
-                t.alpha && tagger::own_cap_mid(t, i, *ctx),
+                t.alpha && own_cap_mid(t, i, *ctx),
                 t.alpha && t.lowercase,
                 *ctx,
                 &mut a2,
@@ -769,12 +871,12 @@ where
         }
         res.push(out.clone());
     }
-    res
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tagger;
 
     fn docs() -> Vec<Vec<Vec<String>>> {
         let texts = [
@@ -794,9 +896,12 @@ mod tests {
              OSTROVA : BRIDGE WILL REOPEN IN 2028 \n the transit authority will add ferries \
              across the harbor and buses on Kellerman Avenue .",
         ];
+        // A longer document of our own writing: the short-news fixture, one sentence a line.
+        let fixture = crate::tests_support::fixture_plain();
         texts
             .iter()
             .copied()
+            .chain([fixture.as_str()])
             .map(|t| {
                 t.split('\n')
                     .map(|l| l.split_whitespace().map(str::to_string).collect())
@@ -807,21 +912,21 @@ mod tests {
 
     #[test]
     fn fast_path_is_bit_identical() {
-        let model = crate::EMBEDDED.clone();
+        let engine = crate::EMBEDDED.clone();
+        let model = &engine.model;
         for d in docs() {
             let din = DocInput::new(d.iter().map(|s| s.iter().map(|w| w.as_str())), &model.lex);
             let mut m_ref = Vec::new();
             let want = tagger::tag(
-                &model,
+                model,
                 &din,
                 &mut tagger::Scratch::default(),
                 Some(&mut m_ref),
             );
             let mut m = Vec::new();
             let got = tag(
-                &model,
+                &engine,
                 d.iter().map(|s| s.iter().map(|w| w.as_str())),
-                0,
                 Some(&mut m),
             );
             assert_eq!(got, want);
@@ -853,8 +958,8 @@ mod tests {
 
     #[test]
     fn filter_has_every_key_and_few_others() {
-        let model = crate::EMBEDDED.clone();
-        let j = &model.joint;
+        let engine = crate::EMBEDDED.clone();
+        let j = &engine.joint;
         let mut keys: Vec<u32> = j
             .slots
             .iter()
@@ -881,8 +986,8 @@ mod tests {
 
     #[test]
     fn doc_tables_give_the_doc_feature_scores() {
-        let model = crate::EMBEDDED.clone();
-        let j = &model.joint;
+        let engine = crate::EMBEDDED.clone();
+        let (model, j) = (&engine.model, &engine.joint);
         for d in docs() {
             let din = DocInput::new(d.iter().map(|s| s.iter().map(|w| w.as_str())), &model.lex);
             let p1 = tagger::decode(
@@ -907,39 +1012,6 @@ mod tests {
                     j.doc_scores(t, &p1[si], i, w, idx, cm, lo, *ctx, &mut got);
                     assert_eq!(got, Row2::of(&want));
                     idx += 1;
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn feature_split_is_exact() {
-        let model = crate::EMBEDDED.clone();
-        for d in docs() {
-            let din = DocInput::new(d.iter().map(|s| s.iter().map(|w| w.as_str())), &model.lex);
-            for (s, ctx) in din.sents.iter().zip(&din.ctx) {
-                for i in 0..s.len() {
-                    let mut all = Vec::new();
-                    features::local(s, i, *ctx, &mut all);
-                    let mut parts = Vec::new();
-                    features::local_self(&s[i], *ctx, &mut parts);
-                    features::local_ctx(s, i, *ctx, &mut parts);
-                    features::local_pos(
-                        &s[i],
-                        features::position(i, s.len()),
-                        s.len(),
-                        *ctx,
-                        &mut parts,
-                    );
-                    let at = |j: isize| s.get(usize::try_from(j).ok()?);
-                    let ii = i as isize;
-                    parts.extend(features::prev1(at(ii - 1)));
-                    parts.extend(features::next1(at(ii + 1)));
-                    parts.extend(features::prev2(at(ii - 2)));
-                    parts.extend(features::next2(at(ii + 2)));
-                    all.sort_unstable();
-                    parts.sort_unstable();
-                    assert_eq!(all, parts);
                 }
             }
         }

@@ -2,6 +2,7 @@
 //! feature.
 
 use crate::lexicon::Lexicon;
+use crate::names::{self, Match};
 
 /// Number of tags: `O` plus B/I/L/U for four types.
 pub(crate) const NT: usize = 17;
@@ -107,6 +108,8 @@ pub(crate) struct Tok {
     pub tail: u64,
     /// Cluster and capitalisation bucket of the tail.
     pub tail_lex: u64,
+    /// Name-table flags of the word alone (see [`crate::names`]).
+    pub gaz: u16,
 }
 
 const BOS: u64 = 0x1111_2222_3333_4444;
@@ -217,6 +220,7 @@ impl Tok {
             None => (0, 0, 0, 0),
         };
         Tok {
+            gaz: lex.names.get(crate::names::start(lower_h)),
             word: word.finish(),
             lower: lower_h,
             shape: shape.finish(),
@@ -249,6 +253,8 @@ pub(crate) struct SentCtx {
     pub table: bool,
     /// No uppercase letters in the sentence (and some letters).
     pub all_lower: bool,
+    /// Title case (a headline), see [`SentCtx::of`].
+    pub title: bool,
 }
 
 impl SentCtx {
@@ -256,99 +262,54 @@ impl SentCtx {
         let any_alpha = toks.iter().any(|t| t.alpha);
         let any_lower = toks.iter().any(|t| t.alpha && !t.upper);
         let numeric = toks.iter().filter(|t| !t.alpha && t.len > 0).count();
+        let all_caps = any_alpha && !any_lower;
+        let all_lower = any_alpha && !toks.iter().any(|t| t.alpha && !t.lowercase);
+        // Title case: the words of four letters or more after the first are (nearly) all
+        // capitalised, as in a headline ("Merkel Visits Paris Amid Budget Row").
+        let (mut long, mut capped) = (0usize, 0usize);
+        for t in toks.iter().skip(1).filter(|t| t.alpha && t.len >= 4) {
+            long += 1;
+            capped += t.cap as usize;
+        }
         SentCtx {
-            all_caps: any_alpha && !any_lower,
+            all_caps,
             first,
             table: numeric * 3 >= toks.len() && toks.len() >= 3,
-            all_lower: any_alpha && !toks.iter().any(|t| t.alpha && !t.lowercase),
+            all_lower,
+            title: !all_caps && long >= 3 && capped * 5 >= long * 4,
         }
     }
 
-    /// 0 mixed case, 1 all caps, 2 all lowercase.
+    /// 0 mixed case, 1 all caps, 2 all lowercase, 3 title case.
     #[inline]
     pub(crate) fn case_mode(&self) -> u64 {
-        self.all_caps as u64 + 2 * self.all_lower as u64
+        if self.all_caps {
+            1
+        } else if self.all_lower {
+            2
+        } else if self.title {
+            3
+        } else {
+            0
+        }
     }
 }
 
-/// Pushes the local feature keys of token `i` of sentence `s` (the reference definition;
-/// recognition uses the split [`local_self`] / neighbours / [`local_ctx`]).
-pub(crate) fn local(s: &[Tok], i: usize, ctx: SentCtx, out: &mut Vec<u32>) {
-    let t = &s[i];
+/// Pushes the local feature keys of token `i` of sentence `s`; `gz` holds the name-list
+/// matches of the sentence ([`crate::names::matches`]). Training uses this; recognition
+/// calls the same parts ([`local_self`], [`local_pos`], [`prev1`], [`next1`], [`prev2`],
+/// [`next2`], [`local_ctx`]) but caches the ones that depend only on a word.
+pub(crate) fn local(s: &[Tok], gz: &[Match], i: usize, ctx: SentCtx, out: &mut Vec<u32>) {
     let n = s.len();
-    let get = |j: isize| usize::try_from(j).ok().and_then(|j| s.get(j));
+    let at = |j: isize| usize::try_from(j).ok().and_then(|j| s.get(j));
     let ii = i as isize;
-    let lw = |j: isize, bound: u64| get(j).map_or(bound, |x| x.lower);
-    let sh = |j: isize, bound: u64| get(j).map_or(bound, |x| x.sshape);
-    let fi = |j: isize, bound: u64| get(j).map_or(bound, |x| x.fine);
-    let co = |j: isize, bound: u64| get(j).map_or(bound, |x| x.coarse);
-    let cb = |j: isize, bound: u64| get(j).map_or(bound, |x| x.capb);
-    let caps = ctx.case_mode();
-    let pos = if i == 0 {
-        1
-    } else if i == 1 {
-        2
-    } else if i + 1 == n {
-        3
-    } else {
-        4
-    };
-    out.push(fkey(0, 0, 0));
-    out.push(fkey(1, t.word, 0));
-    out.push(fkey(2, t.lower, 0));
-    out.push(fkey(3, t.shape, 0));
-    out.push(fkey(4, t.sshape, 0));
-    for k in 0..4 {
-        if t.pre[k] != 0 && (t.len as usize) > k + 1 {
-            out.push(fkey(5 + k as u64, t.pre[k], 0));
-            out.push(fkey(9 + k as u64, t.suf[k], 0));
-        }
-    }
-    out.push(fkey(13, lw(ii - 1, BOS), 0));
-    out.push(fkey(14, lw(ii + 1, EOS), 0));
-    out.push(fkey(15, lw(ii - 2, BOS), 0));
-    out.push(fkey(16, lw(ii + 2, EOS), 0));
-    out.push(fkey(17, sh(ii - 1, BOS), 0));
-    out.push(fkey(18, sh(ii + 1, EOS), 0));
-    out.push(fkey(19, comb(sh(ii - 1, BOS), t.sshape), sh(ii + 1, EOS)));
-    out.push(fkey(20, lw(ii - 1, BOS), t.lower));
-    out.push(fkey(21, t.lower, lw(ii + 1, EOS)));
-    out.push(fkey(22, pos, t.sshape));
-    out.push(fkey(23, caps, t.sshape));
-    out.push(fkey(24, caps, t.lower));
-    out.push(fkey(25, t.capb, 0));
-    out.push(fkey(26, comb(t.capb, caps), (pos == 1) as u64));
-    out.push(fkey(27, cb(ii - 1, BOS), cb(ii + 1, EOS)));
-    out.push(fkey(28, t.fine, 0));
-    out.push(fkey(29, t.coarse, 0));
-    out.push(fkey(30, fi(ii - 1, BOS), 0));
-    out.push(fkey(31, fi(ii + 1, EOS), 0));
-    out.push(fkey(32, co(ii - 1, BOS), co(ii + 1, EOS)));
-    out.push(fkey(33, t.fine, t.sshape));
-    out.push(fkey(34, (ctx.first as u64) * 2 + caps, t.sshape));
-    out.push(fkey(35, t.len.min(12) as u64, t.cap as u64));
-    out.push(fkey(36, n.min(8) as u64, t.sshape));
-    out.push(fkey(37, t.word, lw(ii - 1, BOS)));
-    out.push(fkey(38, co(ii - 1, BOS), t.sshape));
-    out.push(fkey(39, t.sshape, co(ii + 1, EOS)));
-    let wd = |j: isize, bound: u64| get(j).map_or(bound, |x| x.word);
-    out.push(fkey(40, ctx.table as u64, comb(t.sshape, pos)));
-    out.push(fkey(41, wd(ii - 1, BOS), 0));
-    out.push(fkey(42, wd(ii + 1, EOS), 0));
-    out.push(fkey(43, lw(ii - 1, BOS), lw(ii + 1, EOS)));
-    out.push(fkey(44, ctx.table as u64, t.lower));
-    let pe = |j: isize, bound: u64| get(j).map_or(bound, |x| x.person);
-    out.push(fkey(47, t.person, t.cap as u64));
-    out.push(fkey(48, pe(ii - 1, BOS), pe(ii + 1, EOS)));
-    if ctx.all_lower {
-        out.push(fkey(49, t.capb, t.person));
-        out.push(fkey(50, t.fine, 2));
-        out.push(fkey(51, cb(ii - 1, BOS), t.capb));
-    }
-    if t.tail != 0 {
-        out.push(fkey(45, t.tail, 0));
-        out.push(fkey(46, t.tail_lex, t.cap as u64));
-    }
+    local_self(&s[i], ctx, out);
+    local_pos(&s[i], position(i, n), n, ctx, out);
+    out.extend(prev1(at(ii - 1)));
+    out.extend(next1(at(ii + 1)));
+    out.extend(prev2(at(ii - 2)));
+    out.extend(next2(at(ii + 2)));
+    local_ctx(s, gz, i, ctx, out);
 }
 
 /// Local features of a token that depend only on the token itself and the sentence context
@@ -435,8 +396,9 @@ pub(crate) fn local_pos(t: &Tok, pos: u64, n: usize, ctx: SentCtx, out: &mut Vec
 }
 
 /// The local features of token `i` not in [`local_self`], [`local_pos`], [`prev1`],
-/// [`next1`], [`prev2`], [`next2`]: those combining the token with its neighbours.
-pub(crate) fn local_ctx(s: &[Tok], i: usize, ctx: SentCtx, out: &mut Vec<u32>) {
+/// [`next1`], [`prev2`], [`next2`]: those combining the token with its neighbours, and the
+/// name-list matches `gz` of the sentence.
+pub(crate) fn local_ctx(s: &[Tok], gz: &[Match], i: usize, ctx: SentCtx, out: &mut Vec<u32>) {
     let t = &s[i];
     let get = |j: isize| usize::try_from(j).ok().and_then(|j| s.get(j));
     let ii = i as isize;
@@ -459,6 +421,35 @@ pub(crate) fn local_ctx(s: &[Tok], i: usize, ctx: SentCtx, out: &mut Vec<u32>) {
     out.push(fkey(48, pe(ii - 1, BOS), pe(ii + 1, EOS)));
     if ctx.all_lower {
         out.push(fkey(51, cb(ii - 1, BOS), t.capb));
+    }
+    names_features(gz, i, ctx, out);
+}
+
+/// Name-list features of token `i`: each category of its match with the position in the
+/// match; the category set with position, capitalisation of the match and case mode; the
+/// categories of the neighbours' matches.
+#[inline]
+pub(crate) fn names_features(gz: &[Match], i: usize, ctx: SentCtx, out: &mut Vec<u32>) {
+    let m = gz.get(i).copied().unwrap_or(0);
+    let c = names::cats(m) as u64;
+    let prev = i
+        .checked_sub(1)
+        .and_then(|j| gz.get(j))
+        .map_or(0, |&x| names::cats(x));
+    let next = gz.get(i + 1).map_or(0, |&x| names::cats(x));
+    if c != 0 {
+        let pos = (m >> 8 & 3) as u64;
+        let capped = (m >> 10 & 1) as u64;
+        let mut bits = c;
+        while bits != 0 {
+            let b = bits.trailing_zeros() as u64;
+            out.push(fkey(60, b, pos));
+            bits &= bits - 1;
+        }
+        out.push(fkey(61, c, comb(pos, capped * 4 + ctx.case_mode())));
+    }
+    if prev != 0 || next != 0 {
+        out.push(fkey(62, comb(prev as u64, next as u64), c));
     }
 }
 

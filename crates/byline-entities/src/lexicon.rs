@@ -1,5 +1,8 @@
 //! Word lexicon learned from unlabeled news text: distributional clusters and capitalisation
-//! ratios, keyed by the hash of the lowercased word (no word strings are stored).
+//! ratios, keyed by the hash of the lowercased word (no word strings are stored), and the
+//! compiled name lists.
+
+use crate::names::NameTable;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher as StdHasher};
@@ -43,6 +46,8 @@ pub(crate) struct LexEntry {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
     pub map: IdMap<LexEntry>,
+    /// Name lists (gazetteers).
+    pub names: NameTable,
 }
 
 impl Lexicon {

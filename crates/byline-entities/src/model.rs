@@ -7,7 +7,7 @@ use crate::{Error, ErrorKind};
 /// File magic of a byline NER model.
 pub(crate) const MAGIC: &[u8; 8] = b"BYLNER\0\x01";
 /// Format version.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 /// Packed row entry: bits 0-15 the quantised weight (`i16`), bits 16-23 the tag, bit 31 set
 /// on the last entry of a row.
@@ -412,11 +412,9 @@ pub(crate) struct Model {
     pub pass2: Weights,
     /// Typical token margin, for confidence scores.
     pub margin_scale: f32,
-    /// Both passes merged, for recognition (built by [`Model::from_bytes`]).
-    pub joint: crate::fast::Joint,
 }
 
-fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
@@ -448,6 +446,7 @@ impl Model {
             p.push(e.capb);
             p.push(e.person);
         }
+        self.lex.names.encode(&mut p);
         p.extend_from_slice(&self.margin_scale.to_le_bytes());
         self.pass1.encode(&mut p);
         self.pass2.encode(&mut p);
@@ -491,7 +490,7 @@ impl Model {
         if checksum(p) != sum {
             return Err(Error::corrupt("checksum mismatch"));
         }
-        let mut r = Reader { b: p, i: 0 };
+        let mut r = Reader::new(p);
         let n = r.u32()? as usize;
         if n.saturating_mul(14) > r.remaining() {
             return Err(Error::corrupt("lexicon size exceeds file size"));
@@ -514,16 +513,20 @@ impl Model {
                 },
             );
         }
+        let nn = r.u32()? as usize;
+        if nn > r.remaining() {
+            return Err(Error::corrupt("name table size exceeds file size"));
+        }
+        let names = crate::names::NameTable::decode(nn, || r.varint().ok())
+            .ok_or_else(|| Error::corrupt("bad name table"))?;
         let margin_scale = r.f32()?;
         let pass1 = Weights::decode(&mut r)?;
         let pass2 = Weights::decode(&mut r)?;
         if r.remaining() != 0 {
             return Err(Error::corrupt("trailing bytes after the weights"));
         }
-        let joint = crate::fast::Joint::build(&pass1, &pass2);
         Ok(Model {
-            lex: Lexicon { map },
-            joint,
+            lex: Lexicon { map, names },
             pass1,
             pass2,
             margin_scale: if margin_scale.is_finite() && margin_scale > 0.0 {
@@ -535,12 +538,15 @@ impl Model {
     }
 }
 
-struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     b: &'a [u8],
     i: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    pub(crate) fn new(b: &'a [u8]) -> Reader<'a> {
+        Reader { b, i: 0 }
+    }
     fn remaining(&self) -> usize {
         self.b.len() - self.i
     }
@@ -576,7 +582,7 @@ impl Reader<'_> {
         a.copy_from_slice(s);
         Ok(u64::from_le_bytes(a))
     }
-    fn varint(&mut self) -> Result<u64, Error> {
+    pub(crate) fn varint(&mut self) -> Result<u64, Error> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.u8()?;

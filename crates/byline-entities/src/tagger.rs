@@ -1,37 +1,11 @@
 //! Two-pass tagging of one document: pass 1 with local features, pass 2 adds document-level
 //! features computed from pass-1 predictions.
 
-use crate::features::{self, SentCtx, Tok, WordStats, NT};
-use crate::lexicon::{IdMap, Lexicon};
+use crate::features::{self, WordStats, NT};
+use crate::lexicon::IdMap;
 use crate::model::{viterbi, Model, Trans, Weights};
 
-/// A document prepared for feature extraction.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct DocInput {
-    pub sents: Vec<Vec<Tok>>,
-    pub ctx: Vec<SentCtx>,
-}
-
-impl DocInput {
-    pub(crate) fn new<'a, S, W>(sents: S, lex: &Lexicon) -> DocInput
-    where
-        S: IntoIterator<Item = W>,
-        W: IntoIterator<Item = &'a str>,
-    {
-        let mut d = DocInput::default();
-        for (k, s) in sents.into_iter().enumerate() {
-            let toks: Vec<Tok> = s.into_iter().map(|w| Tok::new(w, lex)).collect();
-            d.ctx.push(SentCtx::of(&toks, k == 0));
-            d.sents.push(toks);
-        }
-        d
-    }
-}
-
-#[inline]
-pub(crate) fn own_cap_mid(t: &Tok, i: usize, ctx: SentCtx) -> bool {
-    t.cap && i > 0 && !ctx.all_caps
-}
+pub(crate) use crate::doc::{own_cap_mid, DocInput};
 
 /// Document statistics of pass-1 tags and capitalisation per lowercase word.
 pub(crate) fn stats(doc: &DocInput, p1: &[Vec<u8>]) -> IdMap<WordStats> {
@@ -71,7 +45,7 @@ pub(crate) fn for_each_features(
     for (si, (s, ctx)) in doc.sents.iter().zip(&doc.ctx).enumerate() {
         for i in 0..s.len() {
             buf.clear();
-            features::local(s, i, *ctx, buf);
+            features::local(s, &doc.gz[si], i, *ctx, buf);
             if let Some((p1, st)) = p1 {
                 let t = &s[i];
                 let empty = WordStats::default();
@@ -190,19 +164,4 @@ pub(crate) fn tag(
     let p1 = decode(doc, &model.pass1, None, sc, None);
     let st = stats(doc, &p1);
     decode(doc, &model.pass2, Some((&p1, &st)), sc, margins)
-}
-
-/// Tag index → IOB2 string.
-pub(crate) fn iob2_str(prev: u8, t: u8) -> &'static str {
-    const B: [&str; 4] = ["B-PER", "B-ORG", "B-LOC", "B-MISC"];
-    const I: [&str; 4] = ["I-PER", "I-ORG", "I-LOC", "I-MISC"];
-    let _ = prev;
-    if t == 0 {
-        return "O";
-    }
-    let ty = (t as usize - 1) / 4;
-    match (t as usize - 1) % 4 {
-        0 | 3 => B[ty],
-        _ => I[ty],
-    }
 }
