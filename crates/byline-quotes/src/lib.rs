@@ -107,6 +107,8 @@ mod words;
 
 use byline_entities::Entities;
 use byline_tokenize::{Analysis, Span};
+#[doc(hidden)]
+pub use find::{Candidate, ReportedModel};
 use lexicon::Lexicon;
 use std::sync::Arc;
 
@@ -308,6 +310,8 @@ pub struct QuoteFinderBuilder {
     min_cue_prob: f32,
     min_cue_count: u32,
     lexicon: Option<String>,
+    learned: bool,
+    model: Option<Arc<ReportedModel>>,
 }
 
 impl Default for QuoteFinderBuilder {
@@ -316,6 +320,8 @@ impl Default for QuoteFinderBuilder {
             min_cue_prob: DEFAULT_MIN_CUE_PROB,
             min_cue_count: DEFAULT_MIN_CUE_COUNT,
             lexicon: None,
+            learned: true,
+            model: None,
         }
     }
 }
@@ -341,6 +347,19 @@ impl QuoteFinderBuilder {
         self.lexicon = Some(tsv.to_string());
         self
     }
+    /// Whether the learned stage for reported speech runs after the rules (default `true`):
+    /// it finds attributions the rules miss (`X's claim that ...`, `worries that ...`).
+    /// Off, only the hand-written rules decide.
+    pub fn learned_reported(&mut self, on: bool) -> &mut Self {
+        self.learned = on;
+        self
+    }
+    /// Replaces the embedded learned model (for `train-quotes`).
+    #[doc(hidden)]
+    pub fn reported_model(&mut self, model: ReportedModel) -> &mut Self {
+        self.model = Some(Arc::new(model));
+        self
+    }
     /// Builds the finder.
     pub fn build(&self) -> Result<QuoteFinder, Error> {
         if !(0.0..=1.0).contains(&self.min_cue_prob) {
@@ -361,10 +380,16 @@ impl QuoteFinderBuilder {
                 ),
             })?),
         };
+        let model = if self.learned {
+            self.model.clone().or_else(|| EMBEDDED_MODEL.clone())
+        } else {
+            None
+        };
         Ok(QuoteFinder {
             lexicon,
             min_cue_prob: self.min_cue_prob,
             min_cue_count: self.min_cue_count,
+            model,
         })
     }
 }
@@ -372,12 +397,19 @@ impl QuoteFinderBuilder {
 static EMBEDDED: std::sync::LazyLock<Arc<Lexicon>> =
     std::sync::LazyLock::new(|| Arc::new(Lexicon::embedded()));
 
+/// The learned reported-speech model trained on PolNeAR train by `train-quotes`.
+const REPORTED_MODEL: &[u8] = include_bytes!("../data/reported.bin");
+
+static EMBEDDED_MODEL: std::sync::LazyLock<Option<Arc<ReportedModel>>> =
+    std::sync::LazyLock::new(|| ReportedModel::from_bytes(REPORTED_MODEL).map(Arc::new));
+
 /// Finds and attributes quotes. Build once, reuse.
 #[derive(Clone, Debug)]
 pub struct QuoteFinder {
     lexicon: Arc<Lexicon>,
     min_cue_prob: f32,
     min_cue_count: u32,
+    model: Option<Arc<ReportedModel>>,
 }
 
 impl Default for QuoteFinder {
@@ -393,6 +425,7 @@ impl QuoteFinder {
             lexicon: EMBEDDED.clone(),
             min_cue_prob: DEFAULT_MIN_CUE_PROB,
             min_cue_count: DEFAULT_MIN_CUE_COUNT,
+            model: EMBEDDED_MODEL.clone(),
         }
     }
 
@@ -414,6 +447,26 @@ impl QuoteFinder {
             &self.lexicon,
             self.min_cue_prob,
             self.min_cue_count,
+            &mut match &self.model {
+                Some(m) => find::Learned::Apply(m),
+                None => find::Learned::Off,
+            },
         )
+    }
+
+    /// The learned stage's candidate cues of a text with their features, found with the
+    /// rules only (for `train-quotes`).
+    #[doc(hidden)]
+    pub fn candidates(&self, analysis: &Analysis<'_>, entities: &Entities) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        find::find(
+            analysis,
+            entities,
+            &self.lexicon,
+            self.min_cue_prob,
+            self.min_cue_count,
+            &mut find::Learned::Collect(&mut out),
+        );
+        out
     }
 }

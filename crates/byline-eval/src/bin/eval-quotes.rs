@@ -22,34 +22,6 @@ fn usage() -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Predicted quotes of one article, with code-point offsets.
-pub fn predict(
-    finder: &byline_quotes::QuoteFinder,
-    recognizer: &byline_entities::Recognizer,
-    text: &str,
-) -> Vec<QuoteRec> {
-    let analysis = byline_tokenize::analyze(text);
-    let entities = recognizer.recognize(&analysis);
-    let map = quotes::byte_to_char_offsets(text);
-    let cs = |s: byline_tokenize::Span| (map[s.start.min(text.len())], map[s.end.min(text.len())]);
-    finder
-        .find(&analysis, &entities)
-        .into_iter()
-        .map(|q| QuoteRec {
-            content: Some(cs(q.span)),
-            content_parts: if q.parts.len() > 1 {
-                q.parts.iter().map(|p| cs(*p)).collect()
-            } else {
-                vec![]
-            },
-            source: q.speaker.map(|s| cs(s.span)),
-            cue: q.cue.map(cs),
-            kind: None,
-            direct: false,
-        })
-        .collect()
-}
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut gold_path = None;
@@ -105,7 +77,7 @@ fn main() -> ExitCode {
     let t0 = std::time::Instant::now();
     let pred: HashMap<String, Vec<QuoteRec>> = gold
         .iter()
-        .map(|g| (g.id.clone(), predict(&finder, &recognizer, &g.text)))
+        .map(|g| (g.id.clone(), quotes::predict(&finder, &recognizer, &g.text)))
         .collect();
     let secs = t0.elapsed().as_secs_f64();
     if let Some(path) = pred_out {
