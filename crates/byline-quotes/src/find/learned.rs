@@ -15,6 +15,10 @@ use byline_tokenize::Span;
 /// Lexicon words of at least this cue probability are candidates whatever follows them.
 const MIN_PROB: f32 = 0.02;
 
+/// The longest sentence unit (in tokens) the stage looks at: the features and the content
+/// search of a candidate read the whole unit.
+const MAX_UNIT_TOKENS: usize = 160;
+
 /// Magic bytes opening a model file.
 const MAGIC: &[u8; 8] = b"BYLQRM02";
 /// Number of hash bits of the feature space.
@@ -398,7 +402,8 @@ pub(crate) fn learned_unit(
     learned: &mut Learned<'_>,
     attributions: &mut Vec<Attribution>,
 ) {
-    if matches!(learned, Learned::Off) || e <= s {
+    // (a longer unit is not a sentence; the cap keeps the stage linear in the input)
+    if matches!(learned, Learned::Off) || e <= s || e - s > MAX_UNIT_TOKENS {
         return;
     }
     let mut out = Vec::new();
