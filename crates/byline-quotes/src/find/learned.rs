@@ -6,6 +6,7 @@
 
 use super::content::coord_end;
 use super::context::{is_cap, is_word, Ctx};
+use super::cues::STRONG_CUE;
 use super::marks::kind_of;
 use super::Attribution;
 use crate::words::{AUX, CIRCUMSTANCE, DETERMINER, PRONOUN};
@@ -225,7 +226,6 @@ fn features(ctx: &Ctx<'_, '_>, c: usize, s: usize, e: usize, ruled: bool, out: &
         x if x < 0.7 => "<.7",
         _ => ">=.7",
     };
-    let source = ctx.source_before(c, s).is_some();
     let prev_class = if c == s {
         "start"
     } else if ctx.is(c - 1, PRONOUN) {
@@ -272,8 +272,6 @@ fn features(ctx: &Ctx<'_, '_>, c: usize, s: usize, e: usize, ruled: bool, out: &
         hash(8, prev, w),
         hash(9, pb, ""),
         hash(10, pb, next),
-        hash(11, if source { "src" } else { "nosrc" }, ""),
-        hash(12, if source { "src" } else { "nosrc" }, next),
         hash(13, bucket(words(ctx, s, c)), ""),
         hash(14, bucket(words(ctx, c + 1, e)), ""),
         hash(15, if ruled { "ruled" } else { "free" }, ""),
@@ -431,8 +429,12 @@ pub(crate) fn learned_unit(
         Learned::Apply(model) => {
             let mut k = ruled_from;
             while k < attributions.len() {
+                // a strong cue ("said", "announced") is the rules' to judge
+                let strong = attributions[k]
+                    .cue
+                    .is_some_and(|c| ctx.cue_prob(ctx.token_at(c.start)) >= STRONG_CUE);
                 rule_features(ctx, &attributions[k], s, e, headline, &mut feats);
-                if model.score(&feats) < model.keep_threshold {
+                if !strong && model.score(&feats) < model.keep_threshold {
                     attributions.remove(k);
                 } else {
                     k += 1;
