@@ -123,6 +123,34 @@ pub fn word_tokens(text: &[char]) -> Vec<CharSpan> {
     out
 }
 
+/// Predicted quotes of one article, with code-point offsets.
+pub fn predict(
+    finder: &byline_quotes::QuoteFinder,
+    recognizer: &byline_entities::Recognizer,
+    text: &str,
+) -> Vec<QuoteRec> {
+    let analysis = byline_tokenize::analyze(text);
+    let entities = recognizer.recognize(&analysis);
+    let map = byte_to_char_offsets(text);
+    let cs = |s: byline_tokenize::Span| (map[s.start.min(text.len())], map[s.end.min(text.len())]);
+    finder
+        .find(&analysis, &entities)
+        .into_iter()
+        .map(|q| QuoteRec {
+            content: Some(cs(q.span)),
+            content_parts: if q.parts.len() > 1 {
+                q.parts.iter().map(|p| cs(*p)).collect()
+            } else {
+                vec![]
+            },
+            source: q.speaker.map(|s| cs(s.span)),
+            cue: q.cue.map(cs),
+            kind: None,
+            direct: false,
+        })
+        .collect()
+}
+
 /// Maps every UTF-8 byte offset of `text` (0..=len) to a code-point offset.
 pub fn byte_to_char_offsets(text: &str) -> Vec<usize> {
     let mut map = vec![0; text.len() + 1];

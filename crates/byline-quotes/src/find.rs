@@ -6,6 +6,7 @@
 mod content;
 mod context;
 mod cues;
+mod learned;
 mod marks;
 mod resolve;
 mod source;
@@ -16,6 +17,8 @@ use byline_entities::Entities;
 use byline_tokenize::{Analysis, Span};
 use content::reported;
 use context::Ctx;
+pub(crate) use learned::Learned;
+pub use learned::{Candidate, ReportedModel};
 use marks::direct_quotes;
 use resolve::resolve;
 
@@ -37,6 +40,7 @@ pub(crate) fn find(
     lexicon: &Lexicon,
     min_prob: f32,
     min_count: u32,
+    learned: &mut Learned<'_>,
 ) -> Vec<Quote> {
     // byte offsets are stored as u32 (see `Region`, `Ctx`)
     if analysis.text().len() >= u32::MAX as usize {
@@ -47,7 +51,7 @@ pub(crate) fn find(
     let mut claimed = vec![false; n];
     let mut attributions: Vec<Attribution> = Vec::new();
     direct_quotes(&ctx, &mut claimed, &mut attributions);
-    reported(&ctx, analysis, &claimed, &mut attributions);
+    reported(&ctx, analysis, &claimed, &mut attributions, learned);
     attributions.sort_by_key(|r| r.parts.first().map_or(0, |p| p.start));
     resolve(&ctx, attributions)
 }

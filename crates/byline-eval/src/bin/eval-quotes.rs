@@ -8,7 +8,8 @@
 //! Prints the score table of `score_quotes.py` (content P/R/F1 by kind, exact F1, attribution
 //! and cue accuracy, end-to-end F1). Exit status 1 when a `--min-...` gate fails, 2 when an
 //! input file is missing or unreadable. `--pred FILE` also writes the predictions (code-point
-//! offsets) for the Python scorer.
+//! offsets) for the Python scorer. `--reported-model FILE` scores another learned model for
+//! reported speech (written by `train-quotes`), `--rules-only` the rules without one.
 
 use byline_eval::quotes::{self, ArticleRec, QuoteRec};
 use std::collections::HashMap;
@@ -17,43 +18,17 @@ use std::process::ExitCode;
 fn usage() -> ExitCode {
     eprintln!(
         "usage: eval-quotes GOLD.jsonl [--min-direct-f1 N] [--min-direct-e2e N] [--min-all-f1 N] \
-         [--min-all-e2e N] [--pred OUT.jsonl]"
+         [--min-all-e2e N] [--pred OUT.jsonl] [--reported-model FILE | --rules-only]"
     );
     ExitCode::from(2)
-}
-
-/// Predicted quotes of one article, with code-point offsets.
-pub fn predict(
-    finder: &byline_quotes::QuoteFinder,
-    recognizer: &byline_entities::Recognizer,
-    text: &str,
-) -> Vec<QuoteRec> {
-    let analysis = byline_tokenize::analyze(text);
-    let entities = recognizer.recognize(&analysis);
-    let map = quotes::byte_to_char_offsets(text);
-    let cs = |s: byline_tokenize::Span| (map[s.start.min(text.len())], map[s.end.min(text.len())]);
-    finder
-        .find(&analysis, &entities)
-        .into_iter()
-        .map(|q| QuoteRec {
-            content: Some(cs(q.span)),
-            content_parts: if q.parts.len() > 1 {
-                q.parts.iter().map(|p| cs(*p)).collect()
-            } else {
-                vec![]
-            },
-            source: q.speaker.map(|s| cs(s.span)),
-            cue: q.cue.map(cs),
-            kind: None,
-            direct: false,
-        })
-        .collect()
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut gold_path = None;
     let mut pred_out = None;
+    let mut model_path = None;
+    let mut rules_only = false;
     let mut gates: Vec<(&str, &str, f64)> = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -72,6 +47,15 @@ fn main() -> ExitCode {
             };
             gates.push((slice, metric, v));
             i += 2;
+        } else if a == "--reported-model" {
+            let Some(p) = args.get(i + 1) else {
+                return usage();
+            };
+            model_path = Some(p.clone());
+            i += 2;
+        } else if a == "--rules-only" {
+            rules_only = true;
+            i += 1;
         } else if a == "--pred" {
             let Some(p) = args.get(i + 1) else {
                 return usage();
@@ -100,12 +84,28 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let finder = byline_quotes::QuoteFinder::new();
+    let mut builder = byline_quotes::QuoteFinder::builder();
+    if rules_only {
+        builder.learned_reported(false);
+    }
+    if let Some(path) = model_path {
+        let model = std::fs::read(&path)
+            .ok()
+            .and_then(|b| byline_quotes::ReportedModel::from_bytes(&b));
+        let Some(model) = model else {
+            eprintln!("error: {path} is missing or not a model written by train-quotes");
+            return ExitCode::from(2);
+        };
+        builder.reported_model(model);
+    }
+    let Ok(finder) = builder.build() else {
+        return ExitCode::from(2);
+    };
     let recognizer = byline_entities::Recognizer::new();
     let t0 = std::time::Instant::now();
     let pred: HashMap<String, Vec<QuoteRec>> = gold
         .iter()
-        .map(|g| (g.id.clone(), predict(&finder, &recognizer, &g.text)))
+        .map(|g| (g.id.clone(), quotes::predict(&finder, &recognizer, &g.text)))
         .collect();
     let secs = t0.elapsed().as_secs_f64();
     if let Some(path) = pred_out {

@@ -4,6 +4,7 @@
 
 use super::context::{is_cap, is_word, Ctx};
 use super::cues::{is_headline, topic_prep, STRONG_CUE, WEAK_CUE};
+use super::learned::{learned_unit, Learned};
 use super::Attribution;
 use crate::words::{ADDRESSEE_CUE, AUX, CIRCUMSTANCE, EVIDENCE_CUE, HEADLINE_CUE, SECTION_LABEL};
 use byline_tokenize::{Analysis, Span, TokenKind};
@@ -16,6 +17,7 @@ pub(crate) fn reported(
     analysis: &Analysis<'_>,
     claimed: &[bool],
     attributions: &mut Vec<Attribution>,
+    learned: &mut Learned<'_>,
 ) {
     // sentence units: analysis sentences, cut at line breaks
     let mut units = Vec::new();
@@ -70,6 +72,7 @@ pub(crate) fn reported(
         let s = dateline_end(ctx, s, e);
         let mut from = s;
         let mut shared_source: Option<Span> = None;
+        let ruled_from = attributions.len();
         while from < e {
             let Some(found) = one_reported(ctx, s, from, e, shared_source, headline) else {
                 break;
@@ -81,6 +84,11 @@ pub(crate) fn reported(
                 break;
             }
             from = next;
+        }
+        // (a line without a final stop is a headline or a label: the rules' business)
+        if !(line && open_end) {
+            let unit = (s, e, headline);
+            learned_unit(ctx, unit, claimed, ruled_from, learned, attributions);
         }
     }
 }
