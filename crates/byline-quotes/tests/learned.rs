@@ -87,3 +87,13 @@ fn the_embedded_model_round_trips() {
     assert!(byline_quotes::ReportedModel::from_bytes(&bytes[..bytes.len() - 3]).is_none());
     assert!(byline_quotes::ReportedModel::from_bytes(b"not a model").is_none());
 }
+
+#[test]
+fn a_short_object_after_a_lexicon_cue_is_no_report() {
+    // "drew" is a cue word in the lexicon ("drew criticism"), but a three-word object with
+    // no `that`, `to` or colon after the cue is not reported speech.
+    let text = "Last spring, dozens of people were hurt in days of unrest in the hill towns, \
+                which began with fights between members of two farming clans and subsequently \
+                drew a military intervention.";
+    assert_eq!(found(&QuoteFinder::new(), text), vec![]);
+}

@@ -298,6 +298,12 @@ fn build(ctx: &Ctx<'_, '_>, c: usize, s: usize, e: usize) -> Option<(Attribution
     if words(ctx, k, end) < 2 || ctx.is(k, CIRCUMSTANCE) {
         return None;
     }
+    // a cue known only to the lexicon, with no `that`, `to` or colon after it, reports a
+    // clause, not a short object: "drew a military intervention" is no report
+    let next = if c + 1 < e { ctx.lower(c + 1) } else { "" };
+    if !matches!(next, "that" | "to" | ":") && words(ctx, k, end) < 4 {
+        return None;
+    }
     let content = ctx.content(k, end)?;
     let source = ctx.source_before(c, s).or_else(|| ctx.subject(s, c));
     Some((
