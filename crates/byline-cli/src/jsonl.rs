@@ -20,10 +20,10 @@ const LINES_PER_THREAD: usize = 64;
 const BATCH_BYTES: usize = 32 << 20;
 
 #[derive(Serialize)]
-struct Line<'a> {
-    id: &'a Value,
+struct Line<'v, 'a> {
+    id: &'v Value,
     #[serde(flatten)]
-    body: Output<'a>,
+    body: Output<'v, 'a>,
 }
 
 #[derive(Serialize)]
@@ -140,7 +140,7 @@ pub fn process(line: &[u8], lineno: usize, pipeline: &Pipeline, command: Command
             format!("line {lineno}: expected an object with a string field \"text\""),
         );
     };
-    let doc = pipeline.analyze(text);
+    let doc = pipeline.analyze_view(text);
     Done {
         json: json_line(&Line {
             id,

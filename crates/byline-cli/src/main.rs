@@ -70,7 +70,7 @@ fn single(args: &Args) -> io::Result<ExitCode> {
         Ok(t) => t,
         Err(msg) => return Ok(fail(&msg)),
     };
-    let doc = pipeline_for(args).analyze(text);
+    let doc = pipeline_for(args).analyze_view(text);
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     write_json(&mut out, &Output::of(args.command, &doc), args.pretty)?;
     out.flush()?;

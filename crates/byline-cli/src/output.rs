@@ -1,73 +1,41 @@
 //! What the command prints for one document, streamed as JSON, and how it reads its input.
 
 use crate::args::Command;
-use byline::{
-    ClusterRecord, Document, EntityRecord, QuoteRecord, SummaryRecord, TextSpan, TokenRecord,
-};
-use serde::Serialize;
+use byline::DocumentView;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 use std::io::{self, Read, Write};
 use std::path::Path;
 
-/// The JSON object printed for one document: the fields of its command.
-#[derive(Serialize)]
-#[serde(untagged)]
-pub enum Output<'a> {
-    /// `byline tokenize`
-    Tokens {
-        /// The tokens.
-        tokens: &'a [TokenRecord],
-    },
-    /// `byline sentences`
-    Sentences {
-        /// The sentences.
-        sentences: &'a [TextSpan],
-        /// The paragraphs.
-        paragraphs: &'a [TextSpan],
-    },
-    /// `byline entities`
-    Entities {
-        /// The mentions.
-        entities: &'a [EntityRecord],
-        /// The clusters.
-        clusters: &'a [ClusterRecord],
-    },
-    /// `byline quotes`
-    Quotes {
-        /// The quotes.
-        quotes: &'a [QuoteRecord],
-    },
-    /// `byline summarize`
-    Summary {
-        /// The summary sentences.
-        summary: &'a [SummaryRecord],
-    },
-    /// `byline analyze`
-    Document(&'a Document),
+/// The JSON object printed for one document: the fields of its command, written straight
+/// from the pipeline's results (no owned copy of the text).
+pub struct Output<'v, 'a> {
+    command: Command,
+    view: &'v DocumentView<'a>,
 }
 
-impl<'a> Output<'a> {
-    /// The part of `doc` that `command` prints.
-    pub fn of(command: Command, doc: &'a Document) -> Output<'a> {
-        match command {
-            Command::Tokenize => Output::Tokens {
-                tokens: doc.tokens.as_deref().unwrap_or(&[]),
-            },
-            Command::Sentences => Output::Sentences {
-                sentences: &doc.sentences,
-                paragraphs: &doc.paragraphs,
-            },
-            Command::Entities => Output::Entities {
-                entities: &doc.entities,
-                clusters: &doc.clusters,
-            },
-            Command::Quotes => Output::Quotes {
-                quotes: &doc.quotes,
-            },
-            Command::Summarize => Output::Summary {
-                summary: &doc.summary,
-            },
-            Command::Analyze => Output::Document(doc),
+impl<'v, 'a> Output<'v, 'a> {
+    /// The part of `view` that `command` prints.
+    pub fn of(command: Command, view: &'v DocumentView<'a>) -> Self {
+        Output { command, view }
+    }
+}
+
+impl Serialize for Output<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let names: &[&str] = match self.command {
+            Command::Analyze => return self.view.serialize(s),
+            Command::Tokenize => &["tokens"],
+            Command::Sentences => &["sentences", "paragraphs"],
+            Command::Entities => &["entities", "clusters"],
+            Command::Quotes => &["quotes"],
+            Command::Summarize => &["summary"],
+        };
+        let mut map = s.serialize_map(Some(names.len()))?;
+        for name in names {
+            map.serialize_entry(name, &self.view.field(name))?;
         }
+        map.end()
     }
 }
 
