@@ -243,7 +243,8 @@ pub struct Document {
 #[derive(Clone, Debug)]
 pub struct PipelineBuilder {
     tokenizer: Tokenizer,
-    recognizer: Recognizer,
+    /// `None`: the embedded model, loaded by `build` only when entities are on.
+    recognizer: Option<Recognizer>,
     tokens: bool,
     entities: bool,
     quotes: bool,
@@ -255,7 +256,7 @@ impl Default for PipelineBuilder {
     fn default() -> Self {
         PipelineBuilder {
             tokenizer: Tokenizer::new(),
-            recognizer: Recognizer::new(),
+            recognizer: None,
             tokens: false,
             entities: true,
             quotes: true,
@@ -300,14 +301,15 @@ impl PipelineBuilder {
     }
     /// Use this recognizer (for example one with your own model or gazetteer entries).
     pub fn recognizer(mut self, recognizer: Recognizer) -> Self {
-        self.recognizer = recognizer;
+        self.recognizer = Some(recognizer);
         self
     }
     /// Builds the pipeline.
     pub fn build(self) -> Pipeline {
         Pipeline {
             tokenizer: self.tokenizer,
-            recognizer: self.entities.then_some(self.recognizer),
+            // The model takes tens of megabytes and most of a second to load: only when used.
+            recognizer: self.entities.then(|| self.recognizer.unwrap_or_default()),
             finder: self.quotes.then(QuoteFinder::new),
             summarizer: self.summary.then(|| (Summarizer::new(), self.budget)),
             tokens: self.tokens,
