@@ -28,7 +28,10 @@ fn pipelines() -> &'static [Pipeline] {
                 // As the command's `pipeline_for` builds them.
                 Pipeline::builder()
                     .tokens(c == Command::Tokenize)
-                    .entities(matches!(c, Command::Entities | Command::Quotes | Command::Analyze))
+                    .entities(matches!(
+                        c,
+                        Command::Entities | Command::Quotes | Command::Analyze
+                    ))
                     .quotes(matches!(c, Command::Quotes | Command::Analyze))
                     .summary(matches!(c, Command::Summarize | Command::Analyze))
                     .build()
@@ -63,7 +66,11 @@ fuzz_target!(|data: &[u8]| {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
         .collect();
-    assert_eq!(got.len(), expected.len(), "one output line per non-blank line");
+    assert_eq!(
+        got.len(),
+        expected.len(),
+        "one output line per non-blank line"
+    );
     assert_eq!(counts.docs, got.len());
     for (line, o) in expected.iter().zip(&got) {
         let line = line.strip_suffix(b"\r").unwrap_or(line);

@@ -37,8 +37,14 @@ fn check(text: &str, doc: &Document) {
     for q in &doc.quotes {
         slice(text, q.start, q.end, &q.text, "quote");
         for p in &q.parts {
-            assert!(q.start <= p[0] && p[0] <= p[1] && p[1] <= q.end, "part {p:?} of {q:?}");
-            assert!(text.get(p[0]..p[1]).is_some(), "part {p:?} off char boundaries");
+            assert!(
+                q.start <= p[0] && p[0] <= p[1] && p[1] <= q.end,
+                "part {p:?} of {q:?}"
+            );
+            assert!(
+                text.get(p[0]..p[1]).is_some(),
+                "part {p:?} off char boundaries"
+            );
         }
         if let Some(c) = &q.cue {
             slice(text, c.start, c.end, &c.text, "cue");

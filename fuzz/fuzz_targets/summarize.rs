@@ -24,14 +24,19 @@ fuzz_target!(|data: &[u8]| {
     };
     let text = text_of(rest);
     let analysis = byline_tokenize::analyze(&text);
-    let selected = SUMMARIZER.get_or_init(Summarizer::new).summarize(&analysis, budget);
+    let selected = SUMMARIZER
+        .get_or_init(Summarizer::new)
+        .summarize(&analysis, budget);
     let sentences = analysis.sentences();
     let mut prev = None;
     for s in &selected {
         check_span(&text, s.span, "summary sentence");
         let sent = sentences.get(s.index).expect("summary index in range");
         assert_eq!(sent.span, s.span, "summary span is not its sentence's");
-        assert!(prev.map_or(true, |p| p < s.index), "summary out of order or repeated");
+        assert!(
+            prev.map_or(true, |p| p < s.index),
+            "summary out of order or repeated"
+        );
         assert!(!s.score.is_nan(), "NaN score");
         prev = Some(s.index);
     }
@@ -44,5 +49,9 @@ fuzz_target!(|data: &[u8]| {
         Budget::Ratio(_) => 0,
         _ => sentences.len(),
     };
-    assert!(selected.len() <= max, "{} sentences for {budget:?}", selected.len());
+    assert!(
+        selected.len() <= max,
+        "{} sentences for {budget:?}",
+        selected.len()
+    );
 });

@@ -13,7 +13,11 @@ pub fn text_of(data: &[u8]) -> String {
 /// `span` is non-inverted, inside `text` and on char boundaries.
 pub fn check_span(text: &str, span: Span, what: &str) {
     assert!(span.start <= span.end, "{what}: inverted {span:?}");
-    assert!(span.end <= text.len(), "{what}: {span:?} past the end {}", text.len());
+    assert!(
+        span.end <= text.len(),
+        "{what}: {span:?} past the end {}",
+        text.len()
+    );
     assert!(
         text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
         "{what}: {span:?} not on char boundaries"
@@ -29,7 +33,10 @@ pub fn check_analysis(text: &str, a: &Analysis<'_>) {
     for t in toks {
         check_span(text, t.span, "token");
         assert!(t.span.start < t.span.end, "empty token {t:?}");
-        assert!(t.span.start >= prev_end, "tokens overlap or out of order at {t:?}");
+        assert!(
+            t.span.start >= prev_end,
+            "tokens overlap or out of order at {t:?}"
+        );
         assert_eq!(t.text, &text[t.span.start..t.span.end], "token text");
         let gap = &text[prev_end..t.span.start];
         assert!(
@@ -86,8 +93,15 @@ pub fn check_entities(text: &str, a: &Analysis<'_>, e: &Entities) {
         assert_eq!(m.span.start, toks[m.tokens.start].span.start, "{m:?}");
         assert_eq!(m.span.end, toks[m.tokens.end - 1].span.end, "{m:?}");
         assert!((0.0..=1.0).contains(&m.score), "score {} of {m:?}", m.score);
-        let c = e.clusters.get(m.cluster).expect("entity cluster index in range");
-        assert!(c.mentions.contains(&i), "cluster {} misses mention {i}", c.id);
+        let c = e
+            .clusters
+            .get(m.cluster)
+            .expect("entity cluster index in range");
+        assert!(
+            c.mentions.contains(&i),
+            "cluster {} misses mention {i}",
+            c.id
+        );
         prev_end = m.span.end;
     }
     let mut seen = 0;
