@@ -86,9 +86,14 @@ unsafe impl GlobalAlloc for Counting {
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let p = System.realloc(ptr, layout, new_size);
+        // Counted as the change in size: glibc grows big blocks in place or by remapping
+        // pages, without holding old and new at once.
         if !p.is_null() {
-            add(new_size);
-            sub(layout.size());
+            if new_size >= layout.size() {
+                add(new_size - layout.size());
+            } else {
+                sub(layout.size() - new_size);
+            }
         }
         p
     }
