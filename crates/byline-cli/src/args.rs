@@ -156,7 +156,7 @@ const COMMON_OPTIONS: &str =
                        non-blank line, in order, with the same \"id\"; a bad line gives
                        {\"id\":..,\"error\":\"..\"} and exit status 1 at the end
     --threads N        worker threads for --jsonl (default: all cores; only with --jsonl)
-    --pretty           indented JSON for humans (--jsonl output stays one line a document)
+    --pretty           indented JSON for humans (--jsonl output stays one line per document)
     -h, --help         this help
 ";
 
