@@ -6,7 +6,7 @@
 //! whole, so the recognizer's document-level features see all of it.
 
 use crate::args::Args;
-use crate::{input_name, read_input, utf8, write_line};
+use crate::output::{input_name, read_input, utf8, write_line};
 use byline::entities::Recognizer;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -64,6 +64,7 @@ fn first_column(line: &str) -> Option<&str> {
     line.split_whitespace().next()
 }
 
+/// Runs `byline entities --conll`.
 pub fn run(args: &Args) -> io::Result<ExitCode> {
     let file = args.file.as_deref();
     let bytes = match read_input(file) {

@@ -1,67 +1,11 @@
 //! The `byline` command: see `byline --help`.
 
-mod args;
-mod conll;
-mod jsonl;
-
-use args::{Args, Command, Parsed};
-use byline::{
-    ClusterRecord, Document, EntityRecord, Pipeline, QuoteRecord, SummaryRecord, TextSpan,
-    TokenRecord,
-};
-use serde::Serialize;
-use std::io::{self, Read, Write};
-use std::path::Path;
+use byline::Pipeline;
+use byline_cli::args::{self, Args, Command, Parsed};
+use byline_cli::output::{input_name, read_input, utf8, write_json, Output};
+use byline_cli::{conll, jsonl};
+use std::io::{self, Write};
 use std::process::ExitCode;
-
-/// The JSON object printed for one document: the fields of its command.
-#[derive(Serialize)]
-#[serde(untagged)]
-pub enum Output<'a> {
-    Tokens {
-        tokens: &'a [TokenRecord],
-    },
-    Sentences {
-        sentences: &'a [TextSpan],
-        paragraphs: &'a [TextSpan],
-    },
-    Entities {
-        entities: &'a [EntityRecord],
-        clusters: &'a [ClusterRecord],
-    },
-    Quotes {
-        quotes: &'a [QuoteRecord],
-    },
-    Summary {
-        summary: &'a [SummaryRecord],
-    },
-    Document(&'a Document),
-}
-
-impl<'a> Output<'a> {
-    pub fn of(command: Command, doc: &'a Document) -> Output<'a> {
-        match command {
-            Command::Tokenize => Output::Tokens {
-                tokens: doc.tokens.as_deref().unwrap_or(&[]),
-            },
-            Command::Sentences => Output::Sentences {
-                sentences: &doc.sentences,
-                paragraphs: &doc.paragraphs,
-            },
-            Command::Entities => Output::Entities {
-                entities: &doc.entities,
-                clusters: &doc.clusters,
-            },
-            Command::Quotes => Output::Quotes {
-                quotes: &doc.quotes,
-            },
-            Command::Summarize => Output::Summary {
-                summary: &doc.summary,
-            },
-            Command::Analyze => Output::Document(doc),
-        }
-    }
-}
 
 /// The pipeline that computes just what `args.command` prints.
 pub fn pipeline_for(args: &Args) -> Pipeline {
@@ -80,66 +24,16 @@ pub fn pipeline_for(args: &Args) -> Pipeline {
     b.build()
 }
 
-/// Serializes `value` as one line (or indented, with `pretty`).
-pub fn to_json<T: Serialize>(value: &T, pretty: bool) -> String {
-    let r = if pretty {
-        serde_json::to_string_pretty(value)
-    } else {
-        serde_json::to_string(value)
-    };
-    // Serializing plain structs of strings and numbers cannot fail; keep going if it ever does.
-    r.unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
-}
-
-/// Reads all of FILE (or stdin) as bytes, with an error that names the file.
-pub fn read_input(file: Option<&Path>) -> Result<Vec<u8>, String> {
-    let mut buf = Vec::new();
-    match file {
-        Some(p) => {
-            buf = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?
-        }
-        None => {
-            io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-        }
-    }
-    Ok(buf)
-}
-
-/// The name of the input for messages.
-pub fn input_name(file: Option<&Path>) -> String {
-    file.map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
-}
-
-/// Checks that `bytes` are UTF-8, naming the input and the byte offset of the first bad byte.
-pub fn utf8<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, String> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: invalid UTF-8 at byte offset {}; byline reads UTF-8 text only (convert it \
-             first, e.g. with iconv)",
-            e.valid_up_to()
-        )
-    })
-}
-
 fn fail(msg: &str) -> ExitCode {
     eprintln!("byline: {msg}");
     ExitCode::from(1)
 }
 
-/// Writes `s` and a newline; a closed pipe (`| head`) ends the program quietly.
-pub fn write_line(out: &mut impl Write, s: &str) -> io::Result<()> {
-    out.write_all(s.as_bytes())?;
-    out.write_all(b"\n")
-}
-
 fn main() -> ExitCode {
     let args = match args::parse(std::env::args().skip(1)) {
         Ok(Parsed::Run(a)) => a,
-        Ok(Parsed::Help) => {
-            print!("{}", args::HELP);
+        Ok(Parsed::Help(page)) => {
+            print!("{page}");
             return ExitCode::SUCCESS;
         }
         Ok(Parsed::Version) => {
@@ -152,7 +46,7 @@ fn main() -> ExitCode {
         }
     };
     let result = if args.jsonl {
-        jsonl::run(&args)
+        jsonl::run(&args, &pipeline_for(&args))
     } else if args.conll {
         conll::run(&args)
     } else {
@@ -160,6 +54,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A closed pipe (`| head`) ends the program quietly.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(&e.to_string()),
     }
@@ -175,12 +70,9 @@ fn single(args: &Args) -> io::Result<ExitCode> {
         Ok(t) => t,
         Err(msg) => return Ok(fail(&msg)),
     };
-    let doc = pipeline_for(args).analyze(text);
-    let mut out = io::stdout().lock();
-    write_line(
-        &mut out,
-        &to_json(&Output::of(args.command, &doc), args.pretty),
-    )?;
+    let doc = pipeline_for(args).analyze_view(text);
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    write_json(&mut out, &Output::of(args.command, &doc), args.pretty)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

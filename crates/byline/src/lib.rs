@@ -74,6 +74,12 @@
 //! (see `benches/pipeline.rs` in the repository and its README for measured figures). A
 //! `Pipeline` is `Send + Sync`: share one between threads, as `byline analyze --jsonl` does.
 //!
+//! Memory: a [`Document`] holds a copy of the text in every record (paragraphs, sentences,
+//! and tokens when asked for). To write the JSON of a big text, use
+//! [`Pipeline::analyze_view`]: its [`DocumentView`] borrows the text and serializes to the
+//! same JSON, so `serde_json::to_writer` streams it with no copy (this is what the `byline`
+//! command does).
+//!
 //! # Limitations
 //!
 //! English news text only. Entities come from a linear model trained on CoNLL-2003 (Reuters
@@ -246,7 +252,8 @@ pub struct Document {
 #[derive(Clone, Debug)]
 pub struct PipelineBuilder {
     tokenizer: Tokenizer,
-    recognizer: Recognizer,
+    /// `None`: the embedded model, loaded by `build` only when entities are on.
+    recognizer: Option<Recognizer>,
     tokens: bool,
     entities: bool,
     quotes: bool,
@@ -258,7 +265,7 @@ impl Default for PipelineBuilder {
     fn default() -> Self {
         PipelineBuilder {
             tokenizer: Tokenizer::new(),
-            recognizer: Recognizer::new(),
+            recognizer: None,
             tokens: false,
             entities: true,
             quotes: true,
@@ -303,14 +310,17 @@ impl PipelineBuilder {
     }
     /// Use this recognizer (for example one with your own model or gazetteer entries).
     pub fn recognizer(&mut self, recognizer: Recognizer) -> &mut Self {
-        self.recognizer = recognizer;
+        self.recognizer = Some(recognizer);
         self
     }
     /// Builds the pipeline. The builder can be changed and used again.
     pub fn build(&self) -> Pipeline {
         Pipeline {
             tokenizer: self.tokenizer.clone(),
-            recognizer: self.entities.then(|| self.recognizer.clone()),
+            // The model takes tens of megabytes and most of a second to load: only when used.
+            recognizer: self
+                .entities
+                .then(|| self.recognizer.clone().unwrap_or_default()),
             finder: self.quotes.then(QuoteFinder::new),
             summarizer: self.summary.then(|| (Summarizer::new(), self.budget)),
             tokens: self.tokens,
@@ -347,6 +357,12 @@ impl Pipeline {
 
     /// Analyzes `text`. Never fails: empty or odd input gives an empty or partial document.
     pub fn analyze(&self, text: &str) -> Document {
+        self.analyze_view(text).to_document()
+    }
+
+    /// Analyzes `text` into a [`DocumentView`]: the layers' results, borrowing `text`. Use it
+    /// to write the JSON of a big document without copying its text into a [`Document`].
+    pub fn analyze_view<'a>(&self, text: &'a str) -> DocumentView<'a> {
         let analysis = self.tokenizer.analyze(text);
         let entities = match &self.recognizer {
             Some(r) => r.recognize(&analysis),
@@ -363,13 +379,277 @@ impl Pipeline {
             Some((s, budget)) => s.summarize(&analysis, *budget),
             None => Vec::new(),
         };
-        build_document(&analysis, self.tokens, &entities, &quotes, &summary)
+        DocumentView {
+            analysis,
+            tokens: self.tokens,
+            entities,
+            quotes,
+            summary,
+        }
     }
 }
 
 /// Analyzes `text` with a default [`Pipeline`] (for one-off use; build a `Pipeline` to reuse).
 pub fn analyze(text: &str) -> Document {
     Pipeline::new().analyze(text)
+}
+
+/// The analysis of one text as the layers' results, borrowing the text: what
+/// [`Pipeline::analyze_view`] returns.
+///
+/// It serializes to exactly the JSON of the [`Document`] that [`DocumentView::to_document`]
+/// makes, but without copying the text into owned records, so writing it with
+/// `serde_json::to_writer` needs little memory beyond the layers' own results.
+///
+/// ```
+/// let pipeline = byline::Pipeline::new();
+/// let text = "“We agreed,” Putin told reporters in Moscow.";
+/// let view = pipeline.analyze_view(text);
+/// let streamed = serde_json::to_string(&view).unwrap();
+/// assert_eq!(streamed, serde_json::to_string(&view.to_document()).unwrap());
+/// assert_eq!(view.quotes().len(), 1);
+/// ```
+#[derive(Clone, Debug)]
+pub struct DocumentView<'a> {
+    analysis: Analysis<'a>,
+    tokens: bool,
+    entities: Entities,
+    quotes: Vec<byline_quotes::Quote>,
+    summary: Vec<byline_summarize::Selected>,
+}
+
+impl<'a> DocumentView<'a> {
+    /// Tokens, sentences and paragraphs.
+    pub fn analysis(&self) -> &Analysis<'a> {
+        &self.analysis
+    }
+    /// Entity mentions and clusters (empty when the pipeline runs without entities).
+    pub fn entities(&self) -> &Entities {
+        &self.entities
+    }
+    /// Quotes in text order.
+    pub fn quotes(&self) -> &[byline_quotes::Quote] {
+        &self.quotes
+    }
+    /// Summary sentences in text order.
+    pub fn summary(&self) -> &[byline_summarize::Selected] {
+        &self.summary
+    }
+    /// The JSON of one field of the [`Document`], borrowing the text: `"paragraphs"`,
+    /// `"sentences"`, `"tokens"` (all tokens, whether or not the pipeline includes them in
+    /// the document), `"entities"`, `"clusters"`, `"quotes"` or `"summary"`. `None` for any
+    /// other name.
+    ///
+    /// ```
+    /// let view = byline::Pipeline::new().analyze_view("Rain fell. It stopped.");
+    /// let sentences = view.field("sentences").unwrap();
+    /// assert_eq!(
+    ///     serde_json::to_string(&sentences).unwrap(),
+    ///     r#"[{"start":0,"end":10,"text":"Rain fell."},{"start":11,"end":22,"text":"It stopped."}]"#
+    /// );
+    /// ```
+    pub fn field(&self, name: &str) -> Option<Field<'_, 'a>> {
+        let which = match name {
+            "paragraphs" => Which::Paragraphs,
+            "sentences" => Which::Sentences,
+            "tokens" => Which::Tokens,
+            "entities" => Which::Entities,
+            "clusters" => Which::Clusters,
+            "quotes" => Which::Quotes,
+            "summary" => Which::Summary,
+            _ => return None,
+        };
+        Some(Field { view: self, which })
+    }
+
+    /// The owned [`Document`] (copies the text of every record).
+    pub fn to_document(&self) -> Document {
+        build_document(
+            &self.analysis,
+            self.tokens,
+            &self.entities,
+            &self.quotes,
+            &self.summary,
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Which {
+    Paragraphs,
+    Sentences,
+    Tokens,
+    Entities,
+    Clusters,
+    Quotes,
+    Summary,
+}
+
+/// One field of a [`DocumentView`], serializable as the JSON array of that [`Document`]
+/// field (see [`DocumentView::field`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Field<'v, 'a> {
+    view: &'v DocumentView<'a>,
+    which: Which,
+}
+
+#[derive(Serialize)]
+struct SpanRef<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> SpanRef<'a> {
+    fn new(text: &'a str, span: Span) -> Self {
+        SpanRef {
+            start: span.start,
+            end: span.end,
+            text: span.text(text),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct TokenRef<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct EntityRef<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    label: &'static str,
+    cluster: usize,
+}
+
+#[derive(Serialize)]
+struct ClusterRef<'a> {
+    id: usize,
+    name: &'a str,
+    label: &'static str,
+    mentions: &'a [usize],
+}
+
+#[derive(Serialize)]
+struct SpeakerRef<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    name: Option<&'a str>,
+    cluster: Option<usize>,
+    via: &'static str,
+}
+
+struct Parts<'a>(&'a [Span]);
+
+impl Serialize for Parts<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|p| [p.start, p.end]))
+    }
+}
+
+#[derive(Serialize)]
+struct QuoteRef<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    parts: Parts<'a>,
+    kind: &'static str,
+    cue: Option<SpanRef<'a>>,
+    speaker: Option<SpeakerRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct SummaryRef<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    index: usize,
+    score: f32,
+}
+
+impl Serialize for Field<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.view;
+        let a = &v.analysis;
+        let text = a.text();
+        match self.which {
+            Which::Paragraphs => {
+                s.collect_seq(a.paragraphs().iter().map(|p| SpanRef::new(text, p.span)))
+            }
+            Which::Sentences => {
+                s.collect_seq(a.sentences().iter().map(|p| SpanRef::new(text, p.span)))
+            }
+            Which::Tokens => s.collect_seq(a.tokens().iter().map(|t| TokenRef {
+                start: t.span.start,
+                end: t.span.end,
+                text: t.text,
+                kind: t.kind.as_str(),
+            })),
+            Which::Entities => s.collect_seq(v.entities.entities.iter().map(|e| EntityRef {
+                start: e.span.start,
+                end: e.span.end,
+                text: e.span.text(text),
+                label: e.label.as_str(),
+                cluster: e.cluster,
+            })),
+            Which::Clusters => s.collect_seq(v.entities.clusters.iter().map(|c| ClusterRef {
+                id: c.id,
+                name: &c.name,
+                label: c.label.as_str(),
+                mentions: &c.mentions,
+            })),
+            Which::Quotes => s.collect_seq(v.quotes.iter().map(|q| QuoteRef {
+                start: q.span.start,
+                end: q.span.end,
+                text: q.span.text(text),
+                parts: Parts(&q.parts),
+                kind: q.kind.as_str(),
+                cue: q.cue.map(|c| SpanRef::new(text, c)),
+                speaker: q.speaker.as_ref().map(|sp| SpeakerRef {
+                    start: sp.span.start,
+                    end: sp.span.end,
+                    text: sp.span.text(text),
+                    name: sp.name.as_deref(),
+                    cluster: sp.cluster,
+                    via: sp.via.as_str(),
+                }),
+            })),
+            Which::Summary => s.collect_seq(v.summary.iter().map(|x| SummaryRef {
+                start: x.span.start,
+                end: x.span.end,
+                text: x.span.text(text),
+                index: x.index,
+                score: x.score,
+            })),
+        }
+    }
+}
+
+impl Serialize for DocumentView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let field = |which| Field { view: self, which };
+        let mut st = s.serialize_struct("Document", 7 + usize::from(self.tokens))?;
+        st.serialize_field("schema", SCHEMA)?;
+        st.serialize_field("paragraphs", &field(Which::Paragraphs))?;
+        st.serialize_field("sentences", &field(Which::Sentences))?;
+        if self.tokens {
+            st.serialize_field("tokens", &field(Which::Tokens))?;
+        } else {
+            st.skip_field("tokens")?;
+        }
+        st.serialize_field("entities", &field(Which::Entities))?;
+        st.serialize_field("clusters", &field(Which::Clusters))?;
+        st.serialize_field("quotes", &field(Which::Quotes))?;
+        st.serialize_field("summary", &field(Which::Summary))?;
+        st.end()
+    }
 }
 
 fn build_document(

@@ -1,0 +1,421 @@
+//! Scale gate: time and peak heap of every layer on big and pathological documents.
+//!
+//! ```text
+//! cargo run --release -p byline-eval --bin scale-check -- ../shared/data/cnndm/dev.jsonl \
+//!     [--max-time-ratio 9.5] [--max-news-bytes 24] [--max-patho-bytes 64] \
+//!     [--small-mib 1] [--factor 8] [--runs 3] [--kinds news,quotes,letters,nospace] \
+//!     [--paths tokenize,entities,quotes,analyze] [--report-only]
+//! ```
+//!
+//! Documents, each built at `--small-mib` MiB and `--factor` times that:
+//! - `news`: the `"article"` fields of the corpus concatenated, paragraphs separated by blank
+//!   lines (the corpus is repeated when it is shorter than the document);
+//! - `quotes`: straight `"` marks only;
+//! - `letters`: one-letter words `a b c ... z a b ...`;
+//! - `nospace`: the news text with all whitespace removed.
+//!
+//! Paths, as the `byline` subcommands run them:
+//! - `tokenize`: `Tokenizer::analyze`;
+//! - `entities`: tokenize, then `Recognizer::recognize`;
+//! - `quotes`: tokenize, recognize, then `QuoteFinder::find`;
+//! - `analyze`: as `byline analyze` runs it: `byline::Pipeline::analyze_view` (all layers),
+//!   then its JSON streamed into a sink (the JSON text itself is not held);
+//! - `document` (only when `--paths` names it): `byline::Pipeline::analyze`, the owned
+//!   `Document` with a copy of the text in every record.
+//!
+//! Time: the small document runs `--runs` times (the best counts), the big one once; the
+//! ratio is gated for entities, quotes and analyze (tokenize alone takes milliseconds, where
+//! page faults and caches outweigh the algorithm: shown, not gated). Large allocations get
+//! fresh pages in both (glibc's `M_MMAP_THRESHOLD` fixed at 256 KiB), so the small runs do
+//! not reuse warm memory that the big one cannot. Memory: a
+//! counting global allocator records the peak of heap bytes in use during the path above what
+//! was in use before it (the input text and the models are excluded), divided by the input
+//! size; `kept` is the heap the result of the path still holds when it returns (the
+//! `Document` for `analyze`, the analysis, entities and quotes for the others), on the big
+//! document. Fails (exit 1) when the big document takes more than `--max-time-ratio` times the
+//! time of the small one (the ideal is `--factor`), or when a peak exceeds
+//! `--max-news-bytes` per input byte on news or `--max-patho-bytes` on the pathological
+//! kinds. Exit 2: bad usage or unreadable corpus. `--report-only` prints the table and exits 0.
+
+use byline::Pipeline;
+use byline_entities::Recognizer;
+use byline_quotes::QuoteFinder;
+use byline_tokenize::Tokenizer;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// The system allocator, counting bytes in use and their peak.
+struct Counting;
+
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn add(n: usize) {
+    let now = CURRENT.fetch_add(n, Ordering::Relaxed) + n;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+fn sub(n: usize) {
+    CURRENT.fetch_sub(n, Ordering::Relaxed);
+}
+
+// SAFETY: every method forwards to `System` with the caller's layout and pointer unchanged;
+// the counters do not affect the memory handed out.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            add(layout.size());
+        }
+        p
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc_zeroed(layout);
+        if !p.is_null() {
+            add(layout.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        sub(layout.size());
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        // Counted as the change in size: glibc grows big blocks in place or by remapping
+        // pages, without holding old and new at once.
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                add(new_size - layout.size());
+            } else {
+                sub(layout.size() - new_size);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Puts every allocation of 256 KiB or more in its own fresh mapping, for the small and the
+/// big document alike. Without it glibc keeps freed blocks of up to 32 MiB for reuse, so the
+/// repeated small runs touch warm memory while the big one pays every page fault, and a
+/// linear path looks 2-3 times superlinear.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn same_memory_conditions() {
+    extern "C" {
+        fn mallopt(param: i32, value: i32) -> i32;
+    }
+    const M_MMAP_THRESHOLD: i32 = -3;
+    // SAFETY: mallopt is glibc's documented tuning call, made before any thread starts.
+    unsafe {
+        mallopt(M_MMAP_THRESHOLD, 256 << 10);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn same_memory_conditions() {}
+
+/// Runs `f` once: its wall time, its peak heap above what was in use before it, and the heap
+/// its result holds.
+fn measure<R>(f: impl FnOnce() -> R) -> (Duration, usize, usize) {
+    let base = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let t = Instant::now();
+    let r = f();
+    let elapsed = t.elapsed();
+    let kept = CURRENT.load(Ordering::Relaxed).saturating_sub(base);
+    drop(black_box(r));
+    (
+        elapsed,
+        PEAK.load(Ordering::Relaxed).saturating_sub(base),
+        kept,
+    )
+}
+
+const KINDS: [&str; 4] = ["news", "quotes", "letters", "nospace"];
+const PATHS: [&str; 4] = ["tokenize", "entities", "quotes", "analyze"];
+/// Paths whose time ratio is gated. `tokenize` alone takes milliseconds, where page faults
+/// and caches weigh more than the algorithm: its ratio is shown, its memory gated.
+const TIME_GATED: [&str; 3] = ["entities", "quotes", "analyze"];
+/// Paths that run only when `--paths` names them.
+const EXTRA_PATHS: [&str; 1] = ["document"];
+
+/// The first `len` bytes (cut back to a char boundary) of `piece` repeated.
+fn repeat_to(piece: &str, len: usize) -> String {
+    let mut s = String::with_capacity(len + piece.len());
+    while s.len() < len {
+        s.push_str(piece);
+    }
+    let mut end = len.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.truncate(end);
+    s
+}
+
+fn build(kind: &str, news: &str, nospace: &str, len: usize) -> String {
+    match kind {
+        "news" => repeat_to(news, len),
+        "quotes" => "\"".repeat(len),
+        "letters" => {
+            let abc: String = ('a'..='z').flat_map(|c| [c, ' ']).collect();
+            repeat_to(&abc, len)
+        }
+        _ => repeat_to(nospace, len),
+    }
+}
+
+struct Layers {
+    tokenizer: Tokenizer,
+    recognizer: Recognizer,
+    finder: QuoteFinder,
+    pipeline: Pipeline,
+}
+
+/// What a path returns: everything a caller of that path holds at its end (held, not read).
+#[allow(dead_code)]
+enum Output<'a> {
+    Tokens(byline_tokenize::Analysis<'a>),
+    Entities(byline_tokenize::Analysis<'a>, byline_entities::Entities),
+    Quotes(
+        byline_tokenize::Analysis<'a>,
+        byline_entities::Entities,
+        Vec<byline_quotes::Quote>,
+    ),
+    View(byline::DocumentView<'a>),
+    Document(byline::Document),
+}
+
+/// Runs one path on `text`.
+fn run<'a>(path: &str, l: &Layers, text: &'a str) -> Output<'a> {
+    match path {
+        "tokenize" => Output::Tokens(l.tokenizer.analyze(text)),
+        "entities" => {
+            let a = l.tokenizer.analyze(text);
+            let e = l.recognizer.recognize(&a);
+            Output::Entities(a, e)
+        }
+        "quotes" => {
+            let a = l.tokenizer.analyze(text);
+            let e = l.recognizer.recognize(&a);
+            let q = l.finder.find(&a, &e);
+            Output::Quotes(a, e, q)
+        }
+        "analyze" => {
+            let view = l.pipeline.analyze_view(text);
+            let mut sink = std::io::BufWriter::new(std::io::sink());
+            serde_json::to_writer(&mut sink, &view).expect("a sink accepts everything");
+            Output::View(view)
+        }
+        _ => Output::Document(l.pipeline.analyze(text)),
+    }
+}
+
+struct Opts {
+    corpus: String,
+    max_time_ratio: f64,
+    max_news_bytes: f64,
+    max_patho_bytes: f64,
+    small_mib: f64,
+    factor: usize,
+    runs: usize,
+    kinds: Vec<String>,
+    paths: Vec<String>,
+    report_only: bool,
+}
+
+const USAGE: &str = "usage: scale-check CNNDM.jsonl [--max-time-ratio 9.5] [--max-news-bytes 24] \
+[--max-patho-bytes 64] [--small-mib 1] [--factor 8] [--runs 3] \
+[--kinds news,quotes,letters,nospace] [--paths tokenize,entities,quotes,analyze,document] [--report-only]";
+
+fn parse() -> Result<Option<Opts>, String> {
+    let mut o = Opts {
+        corpus: String::new(),
+        max_time_ratio: 9.5,
+        max_news_bytes: 24.0,
+        max_patho_bytes: 64.0,
+        small_mib: 1.0,
+        factor: 8,
+        runs: 3,
+        kinds: KINDS.iter().map(|s| s.to_string()).collect(),
+        paths: PATHS.iter().map(|s| s.to_string()).collect(),
+        report_only: false,
+    };
+    let mut args = std::env::args().skip(1);
+    fn num<T: std::str::FromStr>(flag: &str, v: Option<String>) -> Result<T, String> {
+        v.as_deref()
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| format!("{flag} needs a number"))
+    }
+    fn list(flag: &str, v: Option<String>, allowed: &[&str]) -> Result<Vec<String>, String> {
+        let v = v.ok_or_else(|| format!("{flag} needs a comma-separated list"))?;
+        let items: Vec<String> = v.split(',').map(str::to_string).collect();
+        match items.iter().find(|i| !allowed.contains(&i.as_str())) {
+            Some(bad) => Err(format!(
+                "{flag}: unknown {bad:?}; use {}",
+                allowed.join(",")
+            )),
+            None => Ok(items),
+        }
+    }
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--max-time-ratio" => o.max_time_ratio = num(&a, args.next())?,
+            "--max-news-bytes" => o.max_news_bytes = num(&a, args.next())?,
+            "--max-patho-bytes" => o.max_patho_bytes = num(&a, args.next())?,
+            "--small-mib" => o.small_mib = num(&a, args.next())?,
+            "--factor" => o.factor = num(&a, args.next())?,
+            "--runs" => o.runs = num(&a, args.next())?,
+            "--kinds" => o.kinds = list(&a, args.next(), &KINDS)?,
+            "--paths" => o.paths = list(&a, args.next(), &[&PATHS[..], &EXTRA_PATHS].concat())?,
+            "--report-only" => o.report_only = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(None);
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => o.corpus = a,
+        }
+    }
+    if o.corpus.is_empty() {
+        return Err("give the CNN/DM corpus file".into());
+    }
+    if o.factor < 2 || o.runs == 0 || o.small_mib.is_nan() || o.small_mib <= 0.0 {
+        return Err("--factor must be at least 2, --runs and --small-mib positive".into());
+    }
+    Ok(Some(o))
+}
+
+fn main() -> ExitCode {
+    same_memory_conditions();
+    let o = match parse() {
+        Ok(Some(o)) => o,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("scale-check: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let data = match std::fs::read_to_string(&o.corpus) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("scale-check: cannot read the corpus file {}: {e}", o.corpus);
+            return ExitCode::from(2);
+        }
+    };
+    let mut news = String::new();
+    for v in data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+    {
+        if let Some(a) = v.get("article").and_then(|a| a.as_str()) {
+            news.push_str(a.trim());
+            news.push_str("\n\n");
+        }
+    }
+    drop(data);
+    if news.is_empty() {
+        eprintln!("scale-check: no \"article\" text found in {}", o.corpus);
+        return ExitCode::from(2);
+    }
+    let nospace: String = news.chars().filter(|c| !c.is_whitespace()).collect();
+    let layers = Layers {
+        tokenizer: Tokenizer::new(),
+        recognizer: Recognizer::new(),
+        finder: QuoteFinder::new(),
+        pipeline: Pipeline::new(),
+    };
+    let small = (o.small_mib * 1024.0 * 1024.0) as usize;
+    let big = small * o.factor;
+    println!(
+        "scale-check: {} MiB vs {} MiB (x{}), time ratio <= {}, peak heap <= {} B/B on news, \
+         <= {} B/B pathological (corpus {})",
+        o.small_mib,
+        o.small_mib * o.factor as f64,
+        o.factor,
+        o.max_time_ratio,
+        o.max_news_bytes,
+        o.max_patho_bytes,
+        o.corpus
+    );
+    println!(
+        "{:<8} {:<9} {:>9} {:>9} {:>7} {:>10} {:>10} {:>8} {:>7}  verdict",
+        "kind", "path", "small s", "big s", "ratio", "small B/B", "big B/B", "kept B/B", "limit"
+    );
+    let mut failures = Vec::new();
+    for kind in &o.kinds {
+        let small_doc = build(kind, &news, &nospace, small);
+        let big_doc = build(kind, &news, &nospace, big);
+        let limit = if kind == "news" {
+            o.max_news_bytes
+        } else {
+            o.max_patho_bytes
+        };
+        for path in &o.paths {
+            let mut best = Duration::MAX;
+            let mut small_peak = 0;
+            for _ in 0..o.runs {
+                let (t, p, _) = measure(|| run(path, &layers, &small_doc));
+                best = best.min(t);
+                small_peak = small_peak.max(p);
+            }
+            let (big_t, big_peak, big_kept) = measure(|| run(path, &layers, &big_doc));
+            let ratio = big_t.as_secs_f64() / best.as_secs_f64().max(1e-9);
+            let sbb = small_peak as f64 / small_doc.len() as f64;
+            let bbb = big_peak as f64 / big_doc.len() as f64;
+            let mut why = Vec::new();
+            if ratio > o.max_time_ratio && TIME_GATED.contains(&path.as_str()) {
+                why.push(format!("time x{ratio:.1} > x{}", o.max_time_ratio));
+            }
+            if sbb.max(bbb) > limit {
+                why.push(format!("memory {:.1} B/B > {limit}", sbb.max(bbb)));
+            }
+            let verdict = if why.is_empty() {
+                if TIME_GATED.contains(&path.as_str()) {
+                    "ok"
+                } else {
+                    "ok (time not gated)"
+                }
+                .to_string()
+            } else {
+                format!("FAIL: {}", why.join(", "))
+            };
+            println!(
+                "{:<8} {:<9} {:>9.3} {:>9.3} {:>7.2} {:>10.1} {:>10.1} {:>8.1} {:>7}  {verdict}",
+                kind,
+                path,
+                best.as_secs_f64(),
+                big_t.as_secs_f64(),
+                ratio,
+                sbb,
+                bbb,
+                big_kept as f64 / big_doc.len() as f64,
+                limit
+            );
+            let _ = std::io::stdout().flush();
+            if !why.is_empty() {
+                failures.push(format!("{kind}/{path}"));
+            }
+        }
+    }
+    if failures.is_empty() {
+        println!("scale-check: all cases within bounds");
+        ExitCode::SUCCESS
+    } else if o.report_only {
+        println!(
+            "scale-check: over bounds (report only): {}",
+            failures.join(" ")
+        );
+        ExitCode::SUCCESS
+    } else {
+        println!("scale-check: FAILED: {}", failures.join(" "));
+        ExitCode::from(1)
+    }
+}
