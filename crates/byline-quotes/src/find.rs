@@ -18,6 +18,7 @@ use byline_tokenize::{Analysis, Span};
 use content::reported;
 use context::Ctx;
 pub(crate) use learned::Learned;
+#[cfg_attr(not(feature = "training"), allow(unused_imports))]
 pub use learned::{Candidate, ReportedModel};
 use marks::direct_quotes;
 use resolve::resolve;

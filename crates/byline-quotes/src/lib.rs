@@ -70,6 +70,9 @@
 //!
 //! * `serde` (off by default): `Serialize`/`Deserialize` for [`Quote`], [`QuoteKind`],
 //!   [`Speaker`] and [`Via`]; enables `byline-tokenize/serde` and `byline-entities/serde`.
+//! * `training` (off): the learned stage's training interface (`ReportedModel`, `Candidate`,
+//!   `QuoteFinderBuilder::reported_model`, `QuoteFinder::candidates`) for the workspace's
+//!   `train-quotes`. Not part of the stable API.
 //!
 //! # Performance
 //!
@@ -112,7 +115,9 @@ mod words;
 
 use byline_entities::Entities;
 use byline_tokenize::{Analysis, Span};
-#[doc(hidden)]
+#[cfg(not(feature = "training"))]
+use find::ReportedModel;
+#[cfg(feature = "training")]
 pub use find::{Candidate, ReportedModel};
 use lexicon::Lexicon;
 use std::sync::Arc;
@@ -359,8 +364,8 @@ impl QuoteFinderBuilder {
         self.learned = on;
         self
     }
-    /// Replaces the embedded learned model (for `train-quotes`).
-    #[doc(hidden)]
+    /// Replaces the embedded learned model (for `train-quotes`; feature `training`).
+    #[cfg(feature = "training")]
     pub fn reported_model(&mut self, model: ReportedModel) -> &mut Self {
         self.model = Some(Arc::new(model));
         self
@@ -460,8 +465,8 @@ impl QuoteFinder {
     }
 
     /// The learned stage's candidate cues of a text with their features, found with the
-    /// rules only (for `train-quotes`).
-    #[doc(hidden)]
+    /// rules only (for `train-quotes`; feature `training`).
+    #[cfg(feature = "training")]
     pub fn candidates(&self, analysis: &Analysis<'_>, entities: &Entities) -> Vec<Candidate> {
         let mut out = Vec::new();
         find::find(

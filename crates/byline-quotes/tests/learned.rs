@@ -79,16 +79,6 @@ fn an_apparent_stance_is_reported() {
 }
 
 #[test]
-fn the_embedded_model_round_trips() {
-    let bytes = include_bytes!("../data/reported.bin");
-    let model = byline_quotes::ReportedModel::from_bytes(bytes).expect("a valid model file");
-    assert_eq!(model.to_bytes(), bytes.to_vec());
-    assert!(model.threshold().is_finite());
-    assert!(byline_quotes::ReportedModel::from_bytes(&bytes[..bytes.len() - 3]).is_none());
-    assert!(byline_quotes::ReportedModel::from_bytes(b"not a model").is_none());
-}
-
-#[test]
 fn a_short_object_after_a_lexicon_cue_is_no_report() {
     // "drew" is a cue word in the lexicon ("drew criticism"), but a three-word object with
     // no `that`, `to` or colon after the cue is not reported speech.

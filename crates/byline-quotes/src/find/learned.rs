@@ -4,6 +4,9 @@
 //! (`worries that`, `X's claim that`, `plans to`); a cue above the model's threshold gets
 //! its content and source from the same steps as a rule cue.
 
+// The training interface (weights in, candidates out) is used only with feature `training`.
+#![cfg_attr(not(feature = "training"), allow(dead_code))]
+
 use super::content::coord_end;
 use super::context::{is_cap, is_word, Ctx};
 use super::cues::STRONG_CUE;
@@ -505,5 +508,20 @@ fn new_cues(
             }
         }
         c += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReportedModel;
+
+    #[test]
+    fn the_embedded_model_round_trips() {
+        let bytes = include_bytes!("../../data/reported.bin");
+        let model = ReportedModel::from_bytes(bytes).expect("a valid model file");
+        assert_eq!(model.to_bytes(), bytes.to_vec());
+        assert!(model.threshold().is_finite());
+        assert!(ReportedModel::from_bytes(&bytes[..bytes.len() - 3]).is_none());
+        assert!(ReportedModel::from_bytes(b"not a model").is_none());
     }
 }
