@@ -323,6 +323,9 @@ impl Default for Summarizer {
 
 /// Cosine above which a candidate is a near-duplicate of a chosen sentence and is skipped.
 const DUPLICATE: f32 = 0.6;
+/// Selection rounds that weigh redundancy (maximal marginal relevance) before the rest of
+/// a long budget is filled by score alone.
+const MMR_ROUNDS: usize = 64;
 
 impl Summarizer {
     /// A summarizer with the embedded news weights.
@@ -371,7 +374,12 @@ impl Summarizer {
         let mut available: Vec<bool> = infos.iter().map(|i| !i.skip).collect();
         let (mut words, mut chars) = (0usize, 0usize);
         let mut trigrams: Vec<u64> = Vec::new();
-        while chosen.len() < max_sents {
+        // Maximal marginal relevance for the first MMR_ROUNDS picks (each round scans all
+        // sentences); a longer budget (`--ratio 0.5` of a book-length text) takes the rest
+        // by score, so the time stays linear in the text.
+        let mut rounds = 0;
+        while chosen.len() < max_sents && rounds < MMR_ROUNDS {
+            rounds += 1;
             let mut best: Option<(usize, f32)> = None;
             for i in 0..n {
                 if !available[i] {
@@ -409,6 +417,21 @@ impl Summarizer {
                     }
                     max_sim[i] = max_sim[i].max(c);
                 }
+            }
+        }
+        if chosen.len() < max_sents && rounds == MMR_ROUNDS {
+            let mut rest: Vec<usize> = (0..n).filter(|&i| available[i]).collect();
+            rest.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+            for b in rest {
+                if chosen.len() >= max_sents {
+                    break;
+                }
+                if words + infos[b].words > max_words || chars + infos[b].chars > max_chars {
+                    continue;
+                }
+                words += infos[b].words;
+                chars += infos[b].chars;
+                chosen.push(b);
             }
         }
         chosen.sort_unstable();

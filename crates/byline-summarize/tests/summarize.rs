@@ -236,3 +236,40 @@ fn a_lone_by_line_takes_the_author_name_with_it() {
     assert_eq!(skipped, [true, true, false, false]);
     assert_eq!(indices(text, Budget::Sentences(1)), [2]);
 }
+
+/// A long text of distinct sentences (numbers, names and places vary, so no two are
+/// near-duplicates): `n` sentences of nine words each.
+fn long_text(n: usize) -> String {
+    let places = ["Dover", "Leeds", "Bristol", "Hull", "Derby", "Bath", "York"];
+    let things = ["bridge", "school", "library", "harbor", "museum", "station"];
+    (0..n)
+        .map(|i| {
+            format!(
+                "Council {i} voted to rebuild the {} near {} on day {}.",
+                things[i % things.len()],
+                places[(i / things.len()) % places.len()],
+                i * 7 + 3
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn long_budgets_fill_past_the_redundancy_rounds() {
+    // 400 sentences: a ratio of one half asks for 200, far more than the 64 rounds that
+    // weigh redundancy; the rest is filled by score, in article order, within the budget.
+    let text = long_text(400);
+    let a = analyze(&text);
+    assert_eq!(a.sentences().len(), 400);
+    let half = indices(&text, Budget::Ratio(0.5));
+    assert_eq!(half.len(), 200);
+    assert!(half.windows(2).all(|w| w[0] < w[1]));
+    let words = Summarizer::new().summarize(&a, Budget::Words(900));
+    let total: usize = words
+        .iter()
+        .map(|s| s.span.text(&text).split_whitespace().count())
+        .sum();
+    assert!(total <= 900, "{total} words");
+    assert!(words.len() > 64, "{} sentences", words.len());
+}
