@@ -29,13 +29,15 @@
 //! fresh pages in both (glibc's `M_MMAP_THRESHOLD` fixed at 256 KiB), so the small runs do
 //! not reuse warm memory that the big one cannot. Memory: a
 //! counting global allocator records the peak of heap bytes in use during the path above what
-//! was in use before it (the input text and the models are excluded), divided by the input
+//! was in use before it (the input text and the models, loaded by a warm-up run first, are
+//! excluded), divided by the input
 //! size; `kept` is the heap the result of the path still holds when it returns (the
 //! `Document` for `analyze`, the analysis, entities and quotes for the others), on the big
 //! document. Fails (exit 1) when the big document takes more than `--max-time-ratio` times the
-//! time of the small one (the ideal is `--factor`), or when a peak exceeds
+//! time of the small one (the ideal is `--factor`), or when the big document's peak exceeds
 //! `--max-news-bytes` per input byte on news or `--max-patho-bytes` on the pathological
-//! kinds. Exit 2: bad usage or unreadable corpus. `--report-only` prints the table and exits 0.
+//! kinds (the small document's peak is shown: there, buffers of a fixed size per call, about
+//! 25 MB in the entity recognizer, dominate). Exit 2: bad usage or unreadable corpus. `--report-only` prints the table and exits 0.
 
 use byline::Pipeline;
 use byline_entities::Recognizer;
@@ -332,6 +334,11 @@ fn main() -> ExitCode {
         finder: QuoteFinder::new(),
         pipeline: Pipeline::new(),
     };
+    // The embedded models load on first use: load them now, so that no measured peak
+    // counts the models instead of the input.
+    for path in &o.paths {
+        black_box(run(path, &layers, "Warm-up: the mayor said the bridge would \"reopen\"."));
+    }
     let small = (o.small_mib * 1024.0 * 1024.0) as usize;
     let big = small * o.factor;
     println!(
@@ -374,8 +381,10 @@ fn main() -> ExitCode {
             if ratio > o.max_time_ratio && TIME_GATED.contains(&path.as_str()) {
                 why.push(format!("time x{ratio:.1} > x{}", o.max_time_ratio));
             }
-            if sbb.max(bbb) > limit {
-                why.push(format!("memory {:.1} B/B > {limit}", sbb.max(bbb)));
+            // Memory is gated on the big document: on the small one, buffers of a fixed size
+            // per call (about 25 MB in the entity recognizer, whatever the input) dominate.
+            if bbb > limit {
+                why.push(format!("memory {bbb:.1} B/B > {limit}"));
             }
             let verdict = if why.is_empty() {
                 if TIME_GATED.contains(&path.as_str()) {
