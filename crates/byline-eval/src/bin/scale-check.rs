@@ -337,7 +337,11 @@ fn main() -> ExitCode {
     // The embedded models load on first use: load them now, so that no measured peak
     // counts the models instead of the input.
     for path in &o.paths {
-        black_box(run(path, &layers, "Warm-up: the mayor said the bridge would \"reopen\"."));
+        black_box(run(
+            path,
+            &layers,
+            "Warm-up: the mayor said the bridge would \"reopen\".",
+        ));
     }
     let small = (o.small_mib * 1024.0 * 1024.0) as usize;
     let big = small * o.factor;
