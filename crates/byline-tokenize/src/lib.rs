@@ -301,33 +301,39 @@ impl std::fmt::Display for TokenKind {
     }
 }
 
+/// Every token kind, in the order of the enum: the names `TokenKind::from_str` accepts.
+const TOKEN_KINDS: [TokenKind; 10] = [
+    TokenKind::Word,
+    TokenKind::Number,
+    TokenKind::Punct,
+    TokenKind::Symbol,
+    TokenKind::OpenQuote,
+    TokenKind::CloseQuote,
+    TokenKind::Url,
+    TokenKind::Email,
+    TokenKind::Handle,
+    TokenKind::Hashtag,
+];
+
 impl std::str::FromStr for TokenKind {
     type Err = Error;
 
     /// Parses the JSON name ([`TokenKind::as_str`]), exactly as written; any other name is an
     /// [`ErrorKind::UnknownTokenKind`].
     fn from_str(s: &str) -> Result<TokenKind, Error> {
-        Ok(match s {
-            "word" => TokenKind::Word,
-            "number" => TokenKind::Number,
-            "punct" => TokenKind::Punct,
-            "symbol" => TokenKind::Symbol,
-            "open_quote" => TokenKind::OpenQuote,
-            "close_quote" => TokenKind::CloseQuote,
-            "url" => TokenKind::Url,
-            "email" => TokenKind::Email,
-            "handle" => TokenKind::Handle,
-            "hashtag" => TokenKind::Hashtag,
-            _ => {
-                return Err(Error {
+        TOKEN_KINDS
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = TOKEN_KINDS.iter().map(TokenKind::as_str).collect();
+                Error {
                     kind: ErrorKind::UnknownTokenKind(s.to_string()),
                     msg: format!(
-                        "unknown token kind {s:?}: expected one of word, number, punct, symbol, \
-                         open_quote, close_quote, url, email, handle, hashtag"
+                        "unknown token kind {s:?}: expected one of {}",
+                        names.join(", ")
                     ),
-                })
-            }
-        })
+                }
+            })
     }
 }
 
