@@ -217,6 +217,7 @@ fn model() -> &'static Model {
 
 /// Whether a feature value looks like personal data (an e-mail address, a URL or domain, a
 /// phone number): the model file stores such values only as their hash.
+#[cfg(any(test, feature = "training"))]
 pub(crate) fn personal(value: &str) -> bool {
     let mut digits = 0;
     let mut long_number = false;

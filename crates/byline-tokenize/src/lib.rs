@@ -71,6 +71,8 @@
 //!
 //! * `serde` (off by default): `Serialize`/`Deserialize` for [`Span`], [`TokenKind`],
 //!   [`Sentence`] and [`Paragraph`].
+//! * `training` (off): the boundary model's training support for the workspace's
+//!   `train-sentences`. Not part of the stable API.
 //!
 //! # Performance
 //!
@@ -132,6 +134,7 @@ mod lexicon;
 mod marks;
 mod scan;
 mod sentences;
+#[cfg(feature = "training")]
 mod train;
 
 use std::collections::HashSet;
@@ -452,7 +455,9 @@ pub fn analyze(text: &str) -> Analysis<'_> {
     Tokenizer::new().analyze(text)
 }
 
-#[doc(hidden)]
+/// Training support for `byline-eval`'s `train-sentences` (feature `training`); not part of the
+/// stable API.
+#[cfg(feature = "training")]
 pub use train::training as __boundary_training;
 
 #[cfg(test)]
