@@ -70,13 +70,7 @@ impl Tally {
             None => m.values().sum(),
         };
         let (c, g, p) = (get(&self.correct), get(&self.gold), get(&self.pred));
-        let pr = if p == 0 { 0.0 } else { c as f64 / p as f64 };
-        let rc = if g == 0 { 0.0 } else { c as f64 / g as f64 };
-        let f = if pr + rc == 0.0 {
-            0.0
-        } else {
-            2.0 * pr * rc / (pr + rc)
-        };
+        let (pr, rc, f) = byline_eval::prf(c, p, c, g);
         (100.0 * pr, 100.0 * rc, 100.0 * f)
     }
 }
@@ -137,7 +131,6 @@ fn main() {
         if sections.last().map(|s| &s.0) != Some(&section) {
             sections.push((section.clone(), Tally::default()));
         }
-        let mut wrong = false;
         for t in [
             &mut all,
             &mut sections
@@ -155,7 +148,8 @@ fn main() {
                 }
             }
         }
-        wrong |= gold.iter().any(|g| !pred.contains(g)) || pred.iter().any(|p| !gold.contains(p));
+        let wrong =
+            gold.iter().any(|g| !pred.contains(g)) || pred.iter().any(|p| !gold.contains(p));
         if errors && wrong {
             let show = |v: &[Span]| {
                 v.iter()
