@@ -2,6 +2,7 @@
 //! `../shared/tools/`, with equal numbers on the same input. Not published.
 
 pub mod conll;
+pub mod heap;
 pub mod quotes;
 pub mod rouge;
 pub mod summ;

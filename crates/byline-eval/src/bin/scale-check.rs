@@ -37,72 +37,21 @@
 //! time of the small one (the ideal is `--factor`), or when the big document's peak exceeds
 //! `--max-news-bytes` per input byte on news or `--max-patho-bytes` on the pathological
 //! kinds (the small document's peak is shown: there, buffers of a fixed size per call, about
-//! 25 MB in the entity recognizer, dominate). Exit 2: bad usage or unreadable corpus. `--report-only` prints the table and exits 0.
+//! 25 MB in the entity recognizer, dominate). Exit 2: bad usage or unreadable corpus.
+//! `--report-only` prints the table and exits 0.
 
 use byline::Pipeline;
 use byline_entities::Recognizer;
+use byline_eval::heap;
 use byline_quotes::QuoteFinder;
 use byline_tokenize::Tokenizer;
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::io::Write;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-/// The system allocator, counting bytes in use and their peak.
-struct Counting;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn add(n: usize) {
-    let now = CURRENT.fetch_add(n, Ordering::Relaxed) + n;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-fn sub(n: usize) {
-    CURRENT.fetch_sub(n, Ordering::Relaxed);
-}
-
-// SAFETY: every method forwards to `System` with the caller's layout and pointer unchanged;
-// the counters do not affect the memory handed out.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            add(layout.size());
-        }
-        p
-    }
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc_zeroed(layout);
-        if !p.is_null() {
-            add(layout.size());
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        sub(layout.size());
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
-        // Counted as the change in size: glibc grows big blocks in place or by remapping
-        // pages, without holding old and new at once.
-        if !p.is_null() {
-            if new_size >= layout.size() {
-                add(new_size - layout.size());
-            } else {
-                sub(layout.size() - new_size);
-            }
-        }
-        p
-    }
-}
-
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: heap::Counting = heap::Counting;
 
 /// Puts every allocation of 256 KiB or more in its own fresh mapping, for the small and the
 /// big document alike. Without it glibc keeps freed blocks of up to 32 MiB for reuse, so the
@@ -126,18 +75,13 @@ fn same_memory_conditions() {}
 /// Runs `f` once: its wall time, its peak heap above what was in use before it, and the heap
 /// its result holds.
 fn measure<R>(f: impl FnOnce() -> R) -> (Duration, usize, usize) {
-    let base = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
+    let base = heap::reset_peak();
     let t = Instant::now();
     let r = f();
     let elapsed = t.elapsed();
-    let kept = CURRENT.load(Ordering::Relaxed).saturating_sub(base);
+    let kept = heap::live().saturating_sub(base);
     drop(black_box(r));
-    (
-        elapsed,
-        PEAK.load(Ordering::Relaxed).saturating_sub(base),
-        kept,
-    )
+    (elapsed, heap::peak().saturating_sub(base), kept)
 }
 
 const KINDS: [&str; 4] = ["news", "quotes", "letters", "nospace"];

@@ -16,49 +16,13 @@
 //! times the small one's time (size ratio 8: linear is 8) or `find` peaks above
 //! `--max-bytes-per-byte` bytes per input byte; 2 when the input is missing.
 
+use byline_eval::heap;
 use byline_quotes::QuoteFinder;
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-/// The system allocator, counting live bytes and their peak.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is forwarded to the system allocator unchanged; only counters are
-// added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: forwarded with the caller's layout.
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded with the caller's pointer and layout.
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: forwarded with the caller's pointer, layout and size.
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-            let now = LIVE.fetch_add(new_size, Ordering::Relaxed) + new_size;
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-}
-
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: heap::Counting = heap::Counting;
 
 fn usage() -> ExitCode {
     eprintln!(
@@ -109,15 +73,14 @@ fn measure(
     let mut peak = 0;
     let mut found = 0;
     for _ in 0..RUNS {
-        let before = LIVE.load(Ordering::Relaxed);
-        PEAK.store(before, Ordering::Relaxed);
+        let before = heap::reset_peak();
         let t = Instant::now();
         let mut quotes = Vec::new();
         for _ in 0..reps.max(1) {
             quotes = finder.find(&analysis, &entities);
         }
         best = best.min(t.elapsed().as_secs_f64() / reps.max(1) as f64);
-        peak = peak.max(PEAK.load(Ordering::Relaxed).saturating_sub(before));
+        peak = peak.max(heap::peak().saturating_sub(before));
         found = quotes.len();
     }
     (best, peak, found)
