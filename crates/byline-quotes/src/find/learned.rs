@@ -205,8 +205,13 @@ fn is_candidate(ctx: &Ctx<'_, '_>, c: usize, e: usize) -> bool {
     {
         return false;
     }
-    let next = if c + 1 < e { ctx.lower(c + 1) } else { "" };
-    matches!(next, "that" | "to" | ":") || ctx.cue_prob(c) >= MIN_PROB
+    opens_clause(ctx, c, e) || ctx.cue_prob(c) >= MIN_PROB
+}
+
+/// Whether `that`, `to` or a colon follows token `c` inside its unit `[.., e)`: the cue then
+/// opens a clause, whatever the lexicon knows of it.
+fn opens_clause(ctx: &Ctx<'_, '_>, c: usize, e: usize) -> bool {
+    c + 1 < e && matches!(ctx.lower(c + 1), "that" | "to" | ":")
 }
 
 /// The hashed features of candidate cue `c` in unit `[s, e)`.
@@ -303,8 +308,7 @@ fn build(ctx: &Ctx<'_, '_>, c: usize, s: usize, e: usize) -> Option<(Attribution
     }
     // a cue known only to the lexicon, with no `that`, `to` or colon after it, reports a
     // clause, not a short object: "drew a military intervention" is no report
-    let next = if c + 1 < e { ctx.lower(c + 1) } else { "" };
-    if !matches!(next, "that" | "to" | ":") && words(ctx, k, end) < 4 {
+    if !opens_clause(ctx, c, e) && words(ctx, k, end) < 4 {
         return None;
     }
     let content = ctx.content(k, end)?;
