@@ -9,6 +9,7 @@ use crate::words::classes;
 use byline_entities::Entities;
 use byline_tokenize::{Analysis, Span, Token};
 use std::borrow::Cow;
+use std::cell::Cell;
 
 pub(crate) fn is_word(t: &Token<'_>) -> bool {
     t.text.chars().any(char::is_alphanumeric)
@@ -18,8 +19,6 @@ pub(crate) fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// No region holds the token (in [`Ctx`]'s per-token region index).
-const NO_REGION: u32 = u32::MAX;
 /// The token's text is already lower case (in [`Ctx`]'s per-token lower-case index).
 const NO_LOWER: u32 = u32::MAX;
 
@@ -40,8 +39,7 @@ pub(crate) struct Ctx<'a, 'l> {
     pub(crate) starts_line: Vec<bool>,
     /// Token is (part of) a quotation mark.
     pub(crate) is_mark: Vec<bool>,
-    /// Region whose content holds the token ([`NO_REGION`] for none; see [`Ctx::region_at`]).
-    region_of: Vec<u32>,
+    /// The double-quotation regions, sorted by offset and disjoint (see [`regions`]).
     pub(crate) regions: Vec<Region>,
     pub(crate) entities: &'a Entities,
     /// The gender the document gives each entity cluster (see [`genders`]).
@@ -49,6 +47,11 @@ pub(crate) struct Ctx<'a, 'l> {
     pub(crate) lexicon: &'l Lexicon,
     pub(crate) min_prob: f32,
     pub(crate) min_count: u32,
+    /// Where the last [`Ctx::region_at`], [`Ctx::token_at`] and [`Ctx::region_opened_at`]
+    /// look-ups landed: the next one searches outward from there (see [`partition_from`]).
+    pub(crate) region_hint: Cell<usize>,
+    pub(crate) token_hint: Cell<usize>,
+    pub(crate) opened_hint: Cell<usize>,
     /// Cluster name words to clusters (see [`index_cluster_names`]), built on first use.
     pub(crate) clusters_by_word: std::cell::OnceCell<std::collections::HashMap<&'a str, usize>>,
 }
@@ -75,7 +78,6 @@ impl<'a, 'l> Ctx<'a, 'l> {
             prev_end = t.span.end;
         }
         let mut is_mark = vec![false; n];
-        let mut region_of = vec![NO_REGION; n];
         // Both lists are sorted by offset: merge-walk them.
         let mut r = 0;
         for (i, t) in tokens.iter().enumerate() {
@@ -88,8 +90,6 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 let overlaps = |s: Span| s.start < t.span.end && t.span.start < s.end;
                 if overlaps(g.open()) || g.close().is_some_and(overlaps) {
                     is_mark[i] = true;
-                } else if g.inner().start <= t.span.start && t.span.end <= g.inner().end {
-                    region_of[i] = u32::try_from(k).unwrap_or(NO_REGION);
                 }
                 k += 1;
             }
@@ -115,7 +115,6 @@ impl<'a, 'l> Ctx<'a, 'l> {
             lowered_text,
             starts_line,
             is_mark,
-            region_of,
             regions,
             entities,
             gender: Vec::new(),
@@ -123,6 +122,9 @@ impl<'a, 'l> Ctx<'a, 'l> {
             min_prob,
             min_count,
             clusters_by_word: std::cell::OnceCell::new(),
+            region_hint: Cell::new(0),
+            token_hint: Cell::new(0),
+            opened_hint: Cell::new(0),
         };
         ctx.classes = (0..n).map(|i| classes(ctx.lower(i))).collect();
         ctx.gender = genders(&ctx);
@@ -149,8 +151,20 @@ impl<'a, 'l> Ctx<'a, 'l> {
 
     /// The region whose content holds token `i` (not its marks), if any.
     pub(crate) fn region_at(&self, i: usize) -> Option<usize> {
-        let r = *self.region_of.get(i)?;
-        (r != NO_REGION).then_some(r as usize)
+        // Regions are sorted and disjoint, marks included: the only candidate is the last
+        // region opening at or before the token (a binary search instead of a per-token
+        // index, 4 bytes a token, that made most of the finder's memory on marks-only text).
+        let t = self.tokens.get(i)?.span;
+        let regions = &self.regions;
+        let after = partition_from(regions.len(), self.region_hint.get(), |k| {
+            regions[k].open().start <= t.start
+        });
+        self.region_hint.set(after);
+        let r = after.checked_sub(1)?;
+        let g = regions[r];
+        let overlaps = |s: Span| s.start < t.end && t.start < s.end;
+        let inside = g.inner().start <= t.start && t.end <= g.inner().end;
+        (inside && !overlaps(g.open()) && !g.close().is_some_and(overlaps)).then_some(r)
     }
 
     pub(crate) fn is_punct(&self, i: usize, set: &[&str]) -> bool {
@@ -160,7 +174,12 @@ impl<'a, 'l> Ctx<'a, 'l> {
     /// Index of the first token that ends after byte `byte` (the token holding it, else
     /// the next one).
     pub(crate) fn token_at(&self, byte: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.end <= byte)
+        let tokens = self.tokens;
+        let i = partition_from(tokens.len(), self.token_hint.get(), |k| {
+            tokens[k].span.end <= byte
+        });
+        self.token_hint.set(i);
+        i
     }
 
     pub(crate) fn span(&self, a: usize, b: usize) -> Option<Span> {
@@ -174,6 +193,52 @@ impl<'a, 'l> Ctx<'a, 'l> {
         }
         (a < b).then(|| Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end))
     }
+}
+
+/// The partition point of `pred` over `0..len` (as [`slice::partition_point`]: `pred` holds
+/// for a prefix of the indices, then never), searched outward from `hint` by doubling steps,
+/// then by halving. A look-up near the last one costs a few steps whatever `len`, so stages
+/// that ask in text order stay linear in time, where a binary search over the whole document
+/// grows as its logarithm (and a cache miss a step on big documents).
+pub(crate) fn partition_from(len: usize, hint: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let hint = hint.min(len);
+    // all of 0..lo hold, none of hi..len
+    let (mut lo, mut hi);
+    if hint < len && pred(hint) {
+        lo = hint + 1;
+        hi = len;
+        let mut step = 1;
+        while hint + step < len {
+            if pred(hint + step) {
+                lo = hint + step + 1;
+                step *= 2;
+            } else {
+                hi = hint + step;
+                break;
+            }
+        }
+    } else {
+        lo = 0;
+        hi = hint;
+        let mut step = 1;
+        while step <= hint {
+            if pred(hint - step) {
+                lo = hint - step + 1;
+                break;
+            }
+            hi = hint - step;
+            step *= 2;
+        }
+    }
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// `text` in lower case, borrowed when it is ASCII without capitals (most tokens).
@@ -212,6 +277,22 @@ mod tests {
             // punctuation trimmed at both ends
             assert_eq!(ctx.span(0, 3).map(|s| s.text(text)), Some("Tom said"));
         });
+    }
+
+    #[test]
+    fn partition_from_any_hint_agrees_with_partition_point() {
+        for len in 0..40usize {
+            for cut in 0..=len {
+                let v: Vec<bool> = (0..len).map(|k| k < cut).collect();
+                for hint in 0..len + 3 {
+                    assert_eq!(
+                        partition_from(len, hint, |k| v[k]),
+                        cut,
+                        "{len} {cut} {hint}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

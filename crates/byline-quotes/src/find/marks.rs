@@ -3,7 +3,7 @@
 //! quotes around an attribution, quotes over several paragraphs, transcript turns, and the
 //! cue and source in the tail or lead-in around them.
 
-use super::context::{is_cap, is_word, Ctx};
+use super::context::{is_cap, is_word, partition_from, Ctx};
 use super::cues::{name_then_verb, tail_verb};
 use super::source::recent_attribution;
 use super::Attribution;
@@ -233,13 +233,15 @@ fn next_line_opens(text: &str, line_end: usize, family: MarkFamily) -> bool {
     first_mark_opens(text.get(line_end..).unwrap_or("").trim_start(), family)
 }
 
-/// The regions that hold a quotation standing as a clause of its own ("blocks"), and each
-/// region's token range.
+/// The regions that hold a quotation standing as a clause of its own ("blocks"), with each
+/// block's token range. Only blocks are kept (12 bytes each), so that text full of empty or
+/// short regions (`""""...`) costs no memory per region.
 struct Blocks {
-    /// Region `r` is a block: it starts a clause and ends one, with enough words.
-    is_block: Vec<bool>,
-    /// Token range of region `r`, from its opening mark to past its closing mark.
-    token_ranges: Vec<(u32, u32)>,
+    /// Per block, in region order: its region, and its token range from its opening mark to
+    /// past its closing mark.
+    blocks: Vec<(u32, u32, u32)>,
+    /// Where the last look-up landed (see [`partition_from`]).
+    hint: std::cell::Cell<usize>,
 }
 
 impl Blocks {
@@ -247,8 +249,7 @@ impl Blocks {
         let n = ctx.tokens.len();
         let regions = &ctx.regions;
         let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.tokens[i])).count();
-        let mut is_block = vec![false; regions.len()];
-        let mut token_ranges = vec![(0, 0); regions.len()];
+        let mut blocks = Vec::new();
         // regions and tokens are both in text order: one walk finds each region's tokens
         let mut next = 0;
         let mut token_at = |byte: usize| {
@@ -260,8 +261,6 @@ impl Blocks {
         for (ri, g) in regions.iter().enumerate() {
             let a = token_at(g.open().start);
             let b = token_at(g.outer().end);
-            let off = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-            token_ranges[ri] = (off(a), off(b));
             if a >= n {
                 continue;
             }
@@ -288,35 +287,74 @@ impl Blocks {
                 || after.map_or(true, |i| {
                     ctx.starts_line[i] || ctx.is_punct(i, &[".", "?", "!"])
                 });
-            is_block[ri] =
-                starts && ends && (w >= 3 || (w >= 1 && last_punct && g.close().is_some()));
+            if starts && ends && (w >= 3 || (w >= 1 && last_punct && g.close().is_some())) {
+                let off = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+                blocks.push((off(ri), off(a), off(b)));
+            }
         }
         Blocks {
-            is_block,
-            token_ranges,
+            blocks,
+            hint: std::cell::Cell::new(0),
         }
     }
 
-    /// Token range of region `r`, from its opening mark to past its closing mark.
+    /// The first block at or after region `r`, as an index in `blocks`.
+    fn first_from(&self, r: usize) -> usize {
+        let k = partition_from(self.blocks.len(), self.hint.get(), |k| {
+            (self.blocks[k].0 as usize) < r
+        });
+        self.hint.set(k);
+        k
+    }
+
+    /// Where region `r` sits in `blocks`, if it is a block.
+    fn find(&self, r: usize) -> Option<usize> {
+        let k = self.first_from(r);
+        (self.blocks.get(k)?.0 as usize == r).then_some(k)
+    }
+
+    /// Region `r` is a block: it starts a clause and ends one, with enough words.
+    fn is_block(&self, r: usize) -> bool {
+        self.find(r).is_some()
+    }
+
+    /// Token range of block region `r`, from its opening mark to past its closing mark
+    /// (empty for a region that is not a block).
     fn bounds(&self, r: usize) -> (usize, usize) {
-        let (a, b) = self.token_ranges[r];
-        (a as usize, b as usize)
+        self.find(r).map_or((0, 0), |k| {
+            (self.blocks[k].1 as usize, self.blocks[k].2 as usize)
+        })
     }
 }
 
-/// The line number of each token (and one past the last line for index `n`).
-fn line_numbers(ctx: &Ctx<'_, '_>) -> Vec<u32> {
-    let n = ctx.tokens.len();
-    let mut line_no = vec![0u32; n + 1];
-    let mut ln = 0u32;
-    for (i, l) in line_no.iter_mut().enumerate().take(n) {
-        if ctx.starts_line[i] && i > 0 {
-            ln += 1;
-        }
-        *l = ln;
+/// The line number of token `i` (one past the last line for `i` = the number of tokens),
+/// counted by a cursor that moves from the previous question: the direct quotes ask in
+/// text order, so the whole walk is linear without a number stored per token.
+struct LineCursor {
+    at: usize,
+    line: u32,
+}
+
+impl LineCursor {
+    fn new() -> LineCursor {
+        LineCursor { at: 0, line: 0 }
     }
-    line_no[n] = ln + 1;
-    line_no
+
+    fn line(&mut self, ctx: &Ctx<'_, '_>, i: usize) -> u32 {
+        let n = ctx.tokens.len();
+        if i >= n {
+            return if n == 0 { 1 } else { self.line(ctx, n - 1) + 1 };
+        }
+        while self.at < i {
+            self.at += 1;
+            self.line += u32::from(ctx.starts_line[self.at]);
+        }
+        while self.at > i {
+            self.line -= u32::from(ctx.starts_line[self.at]);
+            self.at -= 1;
+        }
+        self.line
+    }
 }
 
 /// The regions of one direct quote with the cue and source found in its tails.
@@ -354,7 +392,7 @@ fn group_regions(
         let (_, b) = blocks.bounds(last);
         // multi-paragraph continuation
         if g.close().is_none() {
-            if last + 1 < regions.len() && blocks.is_block[last + 1] {
+            if last + 1 < regions.len() && blocks.is_block(last + 1) {
                 let (na, _) = blocks.bounds(last + 1);
                 // (a transcript's next turn is a new quote)
                 if na < n
@@ -398,7 +436,7 @@ fn group_regions(
             // (a title skipped inside the tail may sit in between)
             let next = ctx
                 .region_opened_at(e)
-                .filter(|&r| r > last && blocks.is_block[r]);
+                .filter(|&r| r > last && blocks.is_block(r));
             if let Some(nr) = next {
                 let (na, nb) = blocks.bounds(nr);
                 if na == e && na < n && !ctx.starts_line[na] {
@@ -478,13 +516,17 @@ pub(crate) fn direct_quotes(
 ) {
     let n = ctx.tokens.len();
     let blocks = Blocks::new(ctx);
-    let line_no = line_numbers(ctx);
+    let mut lines = LineCursor::new();
     let mut prev_speaker: Option<(Span, usize)> = None; // (source, line of quote)
     let mut prev_end = 0usize;
     let mut ri = 0;
     while ri < ctx.regions.len() {
-        if !blocks.is_block[ri] {
-            ri += 1;
+        if !blocks.is_block(ri) {
+            // (straight to the next block)
+            ri = blocks
+                .blocks
+                .get(blocks.first_from(ri))
+                .map_or(ctx.regions.len(), |b| b.0 as usize);
             continue;
         }
         let QuoteGroup {
@@ -514,7 +556,7 @@ pub(crate) fn direct_quotes(
             if let Some(src) = recent {
                 source = Some(src);
             } else if let Some((src, l)) = prev_speaker {
-                if quote_start < n && line_no[quote_start] as usize <= l + INHERIT_LINES {
+                if quote_start < n && lines.line(ctx, quote_start) as usize <= l + INHERIT_LINES {
                     source = Some(src);
                     inherited = true;
                 }
@@ -541,7 +583,7 @@ pub(crate) fn direct_quotes(
         }
         let last = *group.last().unwrap_or(&ri);
         if let Some(src) = source {
-            prev_speaker = Some((src, line_no[blocks.bounds(last).1.min(n)] as usize));
+            prev_speaker = Some((src, lines.line(ctx, blocks.bounds(last).1.min(n)) as usize));
         }
         prev_end = blocks.bounds(last).1;
         attributions.push(Attribution {
@@ -665,7 +707,11 @@ impl<'a, 'l> Ctx<'a, 'l> {
     /// The region whose opening mark is token `i`.
     pub(crate) fn region_opened_at(&self, i: usize) -> Option<usize> {
         let at = self.tokens.get(i)?.span.start;
-        let r = self.regions.partition_point(|g| g.open().end <= at);
+        let regions = &self.regions;
+        let r = partition_from(regions.len(), self.opened_hint.get(), |k| {
+            regions[k].open().end <= at
+        });
+        self.opened_hint.set(r);
         let g = self.regions.get(r)?;
         (g.open().start <= at && at < g.open().end).then_some(r)
     }
