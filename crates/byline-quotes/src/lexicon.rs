@@ -1,7 +1,6 @@
 //! The attribution-cue lexicon learned from PolNeAR train (words and counts only).
 
-use crate::words::{word_is, NOT_CUE_HEAD};
-use std::collections::HashMap;
+use crate::words::{word_is, WordMap, NOT_CUE_HEAD};
 
 /// `word \t times inside a gold cue \t times in the texts \t times the content followed the cue`.
 const CUES_TSV: &str = include_str!("../data/cues.tsv");
@@ -18,7 +17,8 @@ pub(crate) struct CueStat {
 /// Cue words and their statistics.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    words: HashMap<String, CueStat>,
+    // (FNV-hashed: looked up for many tokens of every document)
+    words: WordMap<String, CueStat>,
 }
 
 impl Lexicon {
@@ -29,7 +29,7 @@ impl Lexicon {
 
     /// Parses the TSV format; `Err(line number)` on a malformed line.
     pub fn parse(tsv: &str) -> Result<Lexicon, usize> {
-        let mut words = HashMap::new();
+        let mut words = WordMap::default();
         for (n, line) in tsv.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
