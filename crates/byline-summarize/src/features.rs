@@ -248,11 +248,13 @@ pub(crate) fn compute(
     let mut hint_quotes = hints.quotes.clone();
     hint_quotes.sort_unstable();
     let (mut next_entity, mut next_quote) = (0usize, 0usize);
-    vocab.reserve(analysis.tokens().len() / 2);
+    // (at most 16k words ahead: a reserve of half the tokens was 16 bytes per input byte on
+    // text of quotation marks alone, which has no words; the map grows as it needs)
+    vocab.reserve((analysis.tokens().len() / 2).min(1 << 14));
 
     for (si, s) in sents.iter().enumerate() {
         let toks = analysis.sentence_tokens(si);
-        let mut tf: Vec<(u32, f32)> = Vec::with_capacity(toks.len());
+        let mut tf: Vec<(u32, f32)> = Vec::with_capacity(toks.len().min(256));
         let mut ents = Vec::new();
         let mut words = 0usize;
         let mut nums = 0usize;
