@@ -8,11 +8,15 @@ use crate::lexicon::Lexicon;
 use crate::words::classes;
 use byline_entities::Entities;
 use byline_tokenize::{Analysis, Span, Token};
-use std::borrow::Cow;
 use std::cell::Cell;
 
 pub(crate) fn is_word(t: &Token<'_>) -> bool {
-    t.text.chars().any(char::is_alphanumeric)
+    // (most tokens start with a letter or digit: no char decoding for them)
+    t.text
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+        || t.text.chars().any(char::is_alphanumeric)
 }
 
 pub(crate) fn is_cap(s: &str) -> bool {
@@ -39,6 +43,9 @@ pub(crate) struct Ctx<'a, 'l> {
     pub(crate) starts_line: Vec<bool>,
     /// Token is (part of) a quotation mark.
     pub(crate) is_mark: Vec<bool>,
+    /// One bit a token: the token is inside the content of a region (which one,
+    /// [`Ctx::region_at`] searches).
+    in_region: Vec<u64>,
     /// The double-quotation regions, sorted by offset and disjoint (see [`regions`]).
     pub(crate) regions: Vec<Region>,
     pub(crate) entities: &'a Entities,
@@ -78,6 +85,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             prev_end = t.span.end;
         }
         let mut is_mark = vec![false; n];
+        let mut in_region = vec![0u64; n.div_ceil(64)];
         // Both lists are sorted by offset: merge-walk them.
         let mut r = 0;
         for (i, t) in tokens.iter().enumerate() {
@@ -90,6 +98,8 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 let overlaps = |s: Span| s.start < t.span.end && t.span.start < s.end;
                 if overlaps(g.open()) || g.close().is_some_and(overlaps) {
                     is_mark[i] = true;
+                } else if g.inner().start <= t.span.start && t.span.end <= g.inner().end {
+                    in_region[i / 64] |= 1 << (i % 64);
                 }
                 k += 1;
             }
@@ -98,13 +108,21 @@ impl<'a, 'l> Ctx<'a, 'l> {
         let mut lowered = Vec::new();
         let mut lowered_text = String::new();
         for (i, t) in tokens.iter().enumerate() {
-            if let Cow::Owned(low) = lowercase(t.text) {
-                let start = lowered_text.len();
-                lowered_text.push_str(&low);
-                let off = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-                lower_index[i] = off(lowered.len());
-                lowered.push((off(start), off(lowered_text.len())));
+            let ascii = t.text.is_ascii();
+            if ascii && !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
+                continue;
             }
+            // (the same as `lowercase`, but ASCII is lower-cased in place, without a string
+            // per token)
+            let start = lowered_text.len();
+            if ascii {
+                lowered_text.extend(t.text.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                lowered_text.push_str(&t.text.to_lowercase());
+            }
+            let off = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+            lower_index[i] = off(lowered.len());
+            lowered.push((off(start), off(lowered_text.len())));
         }
         let mut ctx = Ctx {
             classes: Vec::new(),
@@ -115,6 +133,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             lowered_text,
             starts_line,
             is_mark,
+            in_region,
             regions,
             entities,
             gender: Vec::new(),
@@ -155,6 +174,9 @@ impl<'a, 'l> Ctx<'a, 'l> {
         // region opening at or before the token (a binary search instead of a per-token
         // index, 4 bytes a token, that made most of the finder's memory on marks-only text).
         let t = self.tokens.get(i)?.span;
+        if self.in_region.get(i / 64)? & (1 << (i % 64)) == 0 {
+            return None;
+        }
         let regions = &self.regions;
         let after = partition_from(regions.len(), self.region_hint.get(), |k| {
             regions[k].open().start <= t.start
@@ -241,18 +263,6 @@ pub(crate) fn partition_from(len: usize, hint: usize, pred: impl Fn(usize) -> bo
     lo
 }
 
-/// `text` in lower case, borrowed when it is ASCII without capitals (most tokens).
-pub(crate) fn lowercase(text: &str) -> Cow<'_, str> {
-    if text
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.to_lowercase())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,11 +303,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn lowercase_borrows_when_it_can() {
-        assert!(matches!(lowercase("said"), Cow::Borrowed("said")));
-        assert_eq!(lowercase("ÉTÉ"), "été");
     }
 }

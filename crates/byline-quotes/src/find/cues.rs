@@ -58,17 +58,15 @@ pub(crate) fn topic_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize>
         return None;
     }
     let verb = ctx.lower(i);
-    let preps: Vec<&str> = TOPIC_CUES
-        .iter()
-        .filter(|(v, _)| *v == verb)
-        .map(|(_, p)| *p)
-        .collect();
-    if preps.is_empty() {
-        return None;
-    }
+    // (no list collected per token: this runs for most tokens of a document)
+    let pairs = || TOPIC_CUES.iter().filter(move |(v, _)| *v == verb);
+    pairs().next()?;
     (i + 1..e.min(i + 5))
         .take_while(|&k| is_word(&ctx.tokens[k]) && !ctx.is_mark[k])
-        .find(|&k| preps.contains(&ctx.lower(k)))
+        .find(|&k| {
+            let w = ctx.lower(k);
+            pairs().any(|(_, p)| *p == w)
+        })
 }
 
 /// Unit `[s, e)` is a whole line in title case or capitals (a headline): at least three

@@ -694,19 +694,27 @@ pub(crate) fn tail_end(ctx: &Ctx<'_, '_>, b: usize) -> usize {
 pub(crate) fn kind_of(ctx: &Ctx<'_, '_>, parts: &[Span]) -> QuoteKind {
     let (mut n, mut inside) = (0usize, 0usize);
     for p in parts {
-        // regions are sorted and disjoint: walk them along the characters
+        let Some(part) = ctx.text.get(p.start..p.end) else {
+            continue;
+        };
+        n += alphanumerics(part);
+        // regions are sorted and disjoint: count inside each one the part overlaps
         let mut r = ctx.regions.partition_point(|g| g.outer().end <= p.start);
-        for (b, ch) in ctx.text.get(p.start..p.end).unwrap_or("").char_indices() {
-            if !ch.is_alphanumeric() {
-                continue;
+        while let Some(g) = ctx.regions.get(r) {
+            let o = g.outer();
+            if o.start >= p.end {
+                break;
             }
-            n += 1;
-            let at = p.start + b;
-            while r < ctx.regions.len() && ctx.regions[r].outer().end <= at {
-                r += 1;
-            }
-            let hit = ctx.regions.get(r).is_some_and(|g| g.outer().start <= at);
-            inside += usize::from(hit);
+            let (a, b) = (o.start.max(p.start), o.end.min(p.end));
+            inside += match ctx.text.get(a..b) {
+                Some(s) => alphanumerics(s),
+                // (a bound inside a char: the chars that start in the overlap)
+                None => part
+                    .char_indices()
+                    .filter(|&(k, c)| (a..b).contains(&(p.start + k)) && c.is_alphanumeric())
+                    .count(),
+            };
+            r += 1;
         }
     }
     if n == 0 || inside == 0 {
@@ -715,6 +723,15 @@ pub(crate) fn kind_of(ctx: &Ctx<'_, '_>, parts: &[Span]) -> QuoteKind {
         QuoteKind::Direct
     } else {
         QuoteKind::Mixed
+    }
+}
+
+/// The number of alphanumeric chars in `s` (bytes for ASCII text, without decoding).
+fn alphanumerics(s: &str) -> usize {
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_alphanumeric).count()
+    } else {
+        s.chars().filter(|c| c.is_alphanumeric()).count()
     }
 }
 

@@ -337,8 +337,8 @@ pub(crate) fn describe(
         }
         let lo = e.tokens.start.saturating_sub(4);
         let hi = (e.tokens.end + 4).min(ctx.tokens.len());
-        let ctx_words: Vec<String> = (lo..hi)
-            .map(|i| ctx.lower(i).trim_end_matches("’s").to_string())
+        let ctx_words: Vec<&str> = (lo..hi)
+            .map(|i| ctx.lower(i).trim_end_matches("’s"))
             .collect();
         let ctx_text = ctx
             .text
