@@ -10,6 +10,7 @@ use byline_entities::Entities;
 use byline_tokenize::{Analysis, Span, Token};
 use std::cell::Cell;
 
+#[inline]
 pub(crate) fn is_word(t: &Token<'_>) -> bool {
     // (most tokens start with a letter or digit: no char decoding for them)
     t.text
@@ -151,6 +152,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
     }
 
     /// Token `i`'s text in lower case ("" past the end).
+    #[inline]
     pub(crate) fn lower(&self, i: usize) -> &str {
         match self.lower_index.get(i) {
             None => "",
@@ -164,11 +166,13 @@ impl<'a, 'l> Ctx<'a, 'l> {
 
     /// Whether token `i`'s word belongs to any of the classes in `class` (false past the
     /// end).
+    #[inline]
     pub(crate) fn is(&self, i: usize, class: u16) -> bool {
         self.classes.get(i).is_some_and(|c| c & class != 0)
     }
 
     /// The region whose content holds token `i` (not its marks), if any.
+    #[inline]
     pub(crate) fn region_at(&self, i: usize) -> Option<usize> {
         // Regions are sorted and disjoint, marks included: the only candidate is the last
         // region opening at or before the token (a binary search instead of a per-token

@@ -3,7 +3,7 @@
 //! headlines, and cue verbs missing from the lexicon in a short tail (`, he surmised.`).
 
 use super::context::{is_cap, is_word, Ctx};
-use crate::words::{AFTER_STOP, AUX, BOUNDARY, DETERMINER, PRONOUN};
+use crate::words::{WordMap, AFTER_STOP, AUX, BOUNDARY, DETERMINER, PRONOUN};
 use byline_tokenize::Span;
 
 /// A cue word below this probability gives way to a cue of at least [`STRONG_CUE`] later in
@@ -58,9 +58,13 @@ pub(crate) fn topic_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize>
         return None;
     }
     let verb = ctx.lower(i);
-    // (no list collected per token: this runs for most tokens of a document)
+    // (this runs for most tokens of a document: one hash look-up rejects them)
+    static VERBS: std::sync::OnceLock<WordMap<&'static str, ()>> = std::sync::OnceLock::new();
+    let verbs = VERBS.get_or_init(|| TOPIC_CUES.iter().map(|&(v, _)| (v, ())).collect());
+    if !verbs.contains_key(verb) {
+        return None;
+    }
     let pairs = || TOPIC_CUES.iter().filter(move |(v, _)| *v == verb);
-    pairs().next()?;
     (i + 1..e.min(i + 5))
         .take_while(|&k| is_word(&ctx.tokens[k]) && !ctx.is_mark[k])
         .find(|&k| {
