@@ -56,25 +56,6 @@ use std::time::Duration;
 #[global_allocator]
 static ALLOC: heap::Counting = heap::Counting;
 
-/// Puts every allocation of 256 KiB or more in its own fresh mapping, for the small and the
-/// big document alike. Without it glibc keeps freed blocks of up to 32 MiB for reuse, so the
-/// repeated small runs touch warm memory while the big one pays every page fault, and a
-/// linear path looks 2-3 times superlinear.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn same_memory_conditions() {
-    extern "C" {
-        fn mallopt(param: i32, value: i32) -> i32;
-    }
-    const M_MMAP_THRESHOLD: i32 = -3;
-    // SAFETY: mallopt is glibc's documented tuning call, made before any thread starts.
-    unsafe {
-        mallopt(M_MMAP_THRESHOLD, 256 << 10);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn same_memory_conditions() {}
-
 /// Runs `f` once: its CPU time, its peak heap above what was in use before it, and the heap
 /// its result holds.
 fn measure<R>(f: impl FnOnce() -> R) -> (Duration, usize, usize) {
@@ -249,7 +230,7 @@ fn parse() -> Result<Option<Opts>, String> {
 }
 
 fn main() -> ExitCode {
-    same_memory_conditions();
+    heap::same_memory_conditions();
     let o = match parse() {
         Ok(Some(o)) => o,
         Ok(None) => return ExitCode::SUCCESS,
