@@ -110,9 +110,12 @@ impl<'a, 'l> Ctx<'a, 'l> {
         let mut has_lowered = vec![0u64; n.div_ceil(64)];
         let mut lowered = Vec::new();
         let mut lowered_text = String::new();
+        // each token's word classes, looked up in the same pass (as `classes(ctx.lower(i))`)
+        let mut word_classes = Vec::with_capacity(n);
         for (i, t) in tokens.iter().enumerate() {
             let ascii = t.text.is_ascii();
             if ascii && !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
+                word_classes.push(classes(t.text));
                 continue;
             }
             // (the same as `lowercase`, but ASCII is lower-cased in place, without a string
@@ -125,10 +128,14 @@ impl<'a, 'l> Ctx<'a, 'l> {
             }
             let off = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
             has_lowered[i / 64] |= 1 << (i % 64);
-            lowered.push((off(start), off(lowered_text.len())));
+            let (a, b) = (off(start), off(lowered_text.len()));
+            lowered.push((a, b));
+            word_classes.push(classes(
+                lowered_text.get(a as usize..b as usize).unwrap_or(""),
+            ));
         }
         let mut ctx = Ctx {
-            classes: Vec::new(),
+            classes: word_classes,
             text,
             tokens,
             lowered_before: rank_directory(&has_lowered),
@@ -149,7 +156,6 @@ impl<'a, 'l> Ctx<'a, 'l> {
             token_hint: Cell::new(0),
             opened_hint: Cell::new(0),
         };
-        ctx.classes = (0..n).map(|i| classes(ctx.lower(i))).collect();
         ctx.gender = genders(&ctx);
         ctx
     }

@@ -160,15 +160,23 @@ fn pair_line(
 ) -> Option<(Span, MarkFamily)> {
     let b = text.as_bytes();
     // where the last mark of each family sits in the line
-    let mut last_of = [None::<usize>; 3];
-    let mut k = from;
-    while let Some(at) = next_candidate(b, k, line_end) {
-        let c = text[at..].chars().next().unwrap_or(' ');
-        if c == '"' || c == '\'' || OPEN_MARKS.contains(&c) || CLOSE_MARKS.contains(&c) {
-            last_of[MarkFamily::of(c) as usize] = Some(at);
-        }
-        k = at + c.len_utf8();
-    }
+    // (found on first need, which few lines have: a closing mark of another family)
+    let mut last_of_cache: Option<[Option<usize>; 3]> = None;
+    let mut last_of = |family: MarkFamily| {
+        let found = last_of_cache.get_or_insert_with(|| {
+            let mut last_of = [None::<usize>; 3];
+            let mut k = from;
+            while let Some(at) = next_candidate(b, k, line_end) {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                if c == '"' || c == '\'' || OPEN_MARKS.contains(&c) || CLOSE_MARKS.contains(&c) {
+                    last_of[MarkFamily::of(c) as usize] = Some(at);
+                }
+                k = at + c.len_utf8();
+            }
+            last_of
+        });
+        found[family as usize]
+    };
     let mut open: Option<(Span, MarkFamily)> = None;
     let mut i = from;
     while i < line_end {
@@ -211,7 +219,7 @@ fn pair_line(
                     open = Some((m, family));
                 } else if family == open_family
                     || ((closer || CLOSE_MARKS.contains(&c))
-                        && last_of[open_family as usize].map_or(true, |k| k < i))
+                        && last_of(open_family).map_or(true, |k| k < i))
                 {
                     out.push(Region::new(o, Some(m), m.start));
                     open = None;
