@@ -77,13 +77,16 @@
 //! # Performance
 //!
 //! Finding quotes is linear in the number of tokens: quotation regions, cue look-ups and
-//! entity look-ups use sorted merges, binary searches and per-document indexes, and every
-//! backward search is bounded. Its own memory is a few bytes per token (about 4 bytes per
-//! input byte on news, at most about 30 on a text of quotation marks only; `scale-quotes`
-//! gates both). The bench `benches/quotes.rs` measures articles per second on the PolNeAR dev
-//! texts: about 7,300 articles/s for quote finding alone on one (shared) core, and about
-//! 1,000 with tokenizing and entity recognition included (the recognizer takes most of it),
-//! measured before the learned stage, which makes quote finding alone 1.2–1.35× slower.
+//! entity look-ups use sorted merges, searches that start from the previous hit, hash maps
+//! of fixed word tables and per-document indexes, and every backward search is bounded. Its
+//! own memory is a few bytes per token (about 3 bytes per input byte on news, at most about
+//! 14 on a text of quotation marks only; `scale-quotes` gates both, and that finding takes
+//! at most 8 times tokenizing the same news, measured 5.6). The bench `benches/quotes.rs`
+//! measures articles per second on the PolNeAR dev texts: about 3,100 articles/s for quote
+//! finding alone on one core of a quiet machine on 2026-12-06 with the learned stage, and
+//! about 810 with tokenizing and entity recognition included (the recognizer takes most of
+//! it); since 2026-12-07 quote finding alone runs 1.5–2.1 times faster (old and new builds
+//! taking turns on a loaded machine; 35% fewer instructions).
 //!
 //! On PolNeAR dev (`eval-quotes`, scored as `score_quotes.py` does) the finder reaches 94.6
 //! content F1 and 89.6 end-to-end F1 (content and speaker) on direct quotes, and 71.6 content
