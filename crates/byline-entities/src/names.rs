@@ -16,6 +16,73 @@ use crate::features::comb;
 pub(crate) const CATS: usize = 8;
 /// Flag: the sequence begins a longer entry.
 pub(crate) const PREFIX: u16 = 1 << 8;
+/// Titles and roles that precede person names in news (lowercase, without a final full
+/// stop). CoNLL-2003 keeps them outside the name: "President [Joe Biden]", "Mr. [Patel]".
+pub(crate) const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "president",
+    "minister",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "coach",
+    "chancellor",
+    "secretary",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "chairman",
+    "chairwoman",
+    "professor",
+    "prof",
+    "mayor",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "officer",
+    "actor",
+    "actress",
+    "singer",
+    "striker",
+    "captain",
+    "manager",
+    "father",
+    "rev",
+    "bishop",
+    "ambassador",
+    "envoy",
+    "lawyer",
+    "attorney",
+    "sheikh",
+    "emir",
+    "leader",
+    "ceo",
+    "founder",
+];
+
+/// Whether `word` is one of the [`TITLES`], in any case and with or without a full stop.
+pub(crate) fn is_title(word: &str) -> bool {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    w.len() <= 12 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
 /// Longest entry, in words.
 pub(crate) const MAX_LEN: usize = 8;
 

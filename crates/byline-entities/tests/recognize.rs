@@ -156,3 +156,25 @@ fn sports_result_rows() {
     assert_eq!(tags[2], ["B-ORG", "O", "B-ORG", "O"]);
     assert_eq!(tags[3], ["B-ORG", "O", "B-ORG", "O"]);
 }
+
+#[test]
+fn titles_stay_outside_person_names() {
+    // The model alone tags "Mr. Patel" and "Pope Francis" as names; CoNLL-2003 leaves the
+    // title out, and so does the recognizer, in `recognize` and `iob2` alike.
+    let text = "Mr. Patel said the factory would reopen.";
+    let e = found(text);
+    assert_eq!(pairs(text, &e), [("Patel", "PER")]);
+    assert_eq!((e.entities[0].span.start, e.entities[0].span.end), (4, 9));
+    let text = "Pope Francis prayed for peace in Gaza.";
+    assert_eq!(
+        pairs(text, &found(text)),
+        [("Francis", "PER"), ("Gaza", "LOC")]
+    );
+    let words = vec![vec![
+        "Pope", "Francis", "prayed", "for", "peace", "in", "Gaza", ".",
+    ]];
+    assert_eq!(
+        Recognizer::new().iob2(&words)[0],
+        ["O", "B-PER", "O", "O", "O", "O", "B-LOC", "O"]
+    );
+}

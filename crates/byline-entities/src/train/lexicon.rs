@@ -4,67 +4,7 @@
 use super::Rng;
 use crate::features::{lower_hash, Tok};
 use crate::lexicon::{IdMap, LexEntry, Lexicon};
-use crate::names::{self, NameTable, CATS, MAX_LEN, PREFIX};
-
-/// Titles and roles that precede person names in news.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "president",
-    "minister",
-    "sen",
-    "senator",
-    "rep",
-    "gov",
-    "governor",
-    "gen",
-    "general",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "judge",
-    "coach",
-    "chancellor",
-    "secretary",
-    "premier",
-    "spokesman",
-    "spokeswoman",
-    "director",
-    "chairman",
-    "chairwoman",
-    "professor",
-    "prof",
-    "mayor",
-    "lt",
-    "col",
-    "capt",
-    "sgt",
-    "officer",
-    "actor",
-    "actress",
-    "singer",
-    "striker",
-    "captain",
-    "manager",
-    "father",
-    "rev",
-    "bishop",
-    "ambassador",
-    "envoy",
-    "lawyer",
-    "attorney",
-    "sheikh",
-    "emir",
-    "leader",
-    "ceo",
-    "founder",
-];
+use crate::names::{self, NameTable, CATS, MAX_LEN, PREFIX, TITLES};
 
 /// Verbs of speaking that follow a person's name ("Putin said").
 const SPEECH: &[&str] = &[

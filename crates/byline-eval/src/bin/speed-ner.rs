@@ -1,0 +1,113 @@
+//! Speed gate for byline-entities: tokens per second of [`Recognizer::recognize`] (one
+//! thread) on CNN/DailyMail articles, next to a fixed reference on the same text.
+//!
+//! ```text
+//! cargo run --release -p byline-eval --bin speed-ner -- ../shared/data/cnndm/dev.jsonl \
+//!     [--articles 200] [--runs 7] [--max-cost-ratio X] [--model ner.bin]
+//! ```
+//!
+//! The first `--articles` articles (field `"article"`; 200 like the criterion bench
+//! `benches/entities.rs`) are tokenized once; then each round times entity recognition over
+//! all of them and, on the same text, `unicode_segmentation`'s `split_word_bounds` (a
+//! reference no byline change moves). Rounds alternate the two so that a load spike on a
+//! shared machine hits both alike; the best time of each counts. The gate is the cost ratio
+//! (recognition time / reference time), which stays put when the whole machine slows down.
+//! Exits 1 above `--max-cost-ratio`, 2 on a missing or unreadable corpus.
+
+use byline_entities::Recognizer;
+use std::hint::black_box;
+use std::process::exit;
+use std::time::{Duration, Instant};
+use unicode_segmentation::UnicodeSegmentation;
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: speed-ner CNNDM.jsonl [--articles N] [--runs N] [--max-cost-ratio X] [--model ner.bin]"
+    );
+    exit(2)
+}
+
+fn time<F: FnMut() -> usize>(mut f: F) -> Duration {
+    let t = Instant::now();
+    black_box(f());
+    t.elapsed()
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (mut path, mut model) = (None, None);
+    let (mut n_articles, mut runs, mut max_cost) = (200usize, 7usize, None::<f64>);
+    while let Some(a) = args.next() {
+        let mut val = || args.next().unwrap_or_else(|| usage());
+        match a.as_str() {
+            "--articles" => n_articles = val().parse().unwrap_or_else(|_| usage()),
+            "--runs" => runs = val().parse().unwrap_or_else(|_| usage()),
+            "--max-cost-ratio" => max_cost = Some(val().parse().unwrap_or_else(|_| usage())),
+            "--model" => model = Some(val()),
+            s if s.starts_with('-') => usage(),
+            _ => path = Some(a),
+        }
+    }
+    let Some(path) = path else { usage() };
+    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        eprintln!("speed-ner: cannot read the corpus file {path}: {e}");
+        exit(2)
+    });
+    let articles: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("article")?.as_str().map(str::to_string))
+        .take(n_articles)
+        .collect();
+    if articles.is_empty() {
+        eprintln!("speed-ner: no \"article\" text found in {path}");
+        exit(2);
+    }
+    let rec = match &model {
+        Some(m) => Recognizer::from_path(m).unwrap_or_else(|e| {
+            eprintln!("speed-ner: {e}");
+            exit(2)
+        }),
+        None => Recognizer::new(),
+    };
+    let analyses: Vec<_> = articles
+        .iter()
+        .map(|a| byline_tokenize::analyze(a))
+        .collect();
+    let ntok: usize = analyses.iter().map(|a| a.tokens().len()).sum();
+    // Parse the embedded model before timing.
+    let found: usize = analyses
+        .iter()
+        .map(|a| rec.recognize(a).entities.len())
+        .sum();
+    let (mut ner, mut reference) = (Duration::MAX, Duration::MAX);
+    for _ in 0..runs.max(1) {
+        reference = reference.min(time(|| {
+            articles.iter().map(|a| a.split_word_bounds().count()).sum()
+        }));
+        ner = ner.min(time(|| {
+            analyses
+                .iter()
+                .map(|a| rec.recognize(a).entities.len())
+                .sum()
+        }));
+    }
+    let cost = ner.as_secs_f64() / reference.as_secs_f64().max(1e-9);
+    println!(
+        "corpus {path}: {} articles, {ntok} tokens, {found} entities, best of {runs} runs",
+        articles.len()
+    );
+    println!(
+        "entities: {:.0} tokens/s one thread ({:.1} ms); split_word_bounds {:.1} ms",
+        ntok as f64 / ner.as_secs_f64().max(1e-9),
+        ner.as_secs_f64() * 1e3,
+        reference.as_secs_f64() * 1e3
+    );
+    println!("cost ratio entities / split_word_bounds: {cost:.2}");
+    if let Some(m) = max_cost {
+        if cost > m {
+            eprintln!("GATE FAILED: entity recognition costs {cost:.2} x split_word_bounds, above {m} (--max-cost-ratio)");
+            exit(1);
+        }
+    }
+}
