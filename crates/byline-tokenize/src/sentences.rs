@@ -174,6 +174,62 @@ fn continues_line(w: &str) -> bool {
     )
 }
 
+/// Characters (not bytes) in `b`.
+fn chars(b: &[u8]) -> usize {
+    b.iter().filter(|&&c| (c as i8) >= -0x40).count()
+}
+
+/// The line break after byte `end` (the end of a line's last token), before token `next`,
+/// is a hard wrap in running text: the line is long (30 characters or more), a line next to
+/// it is about as long (7/8 of it or more: the text has a width; after a paragraph's first
+/// line, the next is not longer), and the next line's first word would not
+/// have fit within that width. A headline or list line is short or leaves room for the next
+/// word, and breaks. Looks at most 240 bytes each way.
+fn wrapped(bytes: &[u8], end: usize, next: &Token<'_>) -> bool {
+    const LOOK: usize = 240;
+    let line_start = |at: usize| -> Option<usize> {
+        let lo = at.saturating_sub(LOOK);
+        bytes[lo..at]
+            .iter()
+            .rposition(|&c| c == b'\n' || c == b'\r')
+            .map(|i| lo + i + 1)
+            .or((lo == 0).then_some(0))
+    };
+    let Some(a) = line_start(end) else {
+        return false;
+    };
+    let this = chars(&bytes[a..end]);
+    if this < 30 {
+        return false;
+    }
+    // The line before (if the paragraph has one) and the line after.
+    let before = match a.checked_sub(1).and_then(|e| {
+        let e = if e > 0 && bytes[e] == b'\n' && bytes[e - 1] == b'\r' {
+            e - 1
+        } else {
+            e
+        };
+        line_start(e).map(|s| (s, e))
+    }) {
+        Some((s, e)) if e > s => chars(&bytes[s..e]),
+        _ => 0,
+    };
+    let hi = bytes.len().min(next.span.start + LOOK);
+    let after_end = bytes[next.span.start..hi]
+        .iter()
+        .position(|&c| c == b'\n' || c == b'\r')
+        .map_or(hi, |i| next.span.start + i);
+    let after = chars(&bytes[next.span.start..after_end]);
+    // On a paragraph's first line, the evidence is the line after, which in wrapped text is
+    // no longer than the first (a headline before a longer line of text is no wrap).
+    if before == 0 && after > this {
+        return false;
+    }
+    let near = before.max(after);
+    let width = near.max(this);
+    near * 8 >= this * 7 && this + 1 + chars(next.text.as_bytes()) > width
+}
+
 /// Words that continue a clause after a name ending in `!` or `?` (`yahoo! and aol`).
 fn continues_clause(w: &str) -> bool {
     matches!(w, "and" | "or" | "nor" | "of" | "to" | "than" | "vs")
@@ -222,6 +278,21 @@ fn item_marker(tokens: &[Token<'_>], k: usize) -> bool {
         && tokens.get(k + 2).is_some_and(|c| c.text == ")")
         && marker_values(&tokens[k + 1]) != [None, None];
     bullet || paren || marker_label(tokens, k)
+}
+
+/// Token `k` is a bullet inside a line (`Highlights: • Prices rose • Jobs fell`): a mark
+/// that is only ever a bullet (`•`, `▪`, `⁃`, `◦`, `‣`), with a space on each side, and
+/// followed by a word, a number or a quote.
+fn inline_bullet(tokens: &[Token<'_>], k: usize) -> bool {
+    matches!(tokens[k].text, "•" | "▪" | "⁃" | "◦" | "‣")
+        && tokens[k].space_before
+        && tokens.get(k + 1).is_some_and(|u| {
+            u.space_before
+                && matches!(
+                    u.kind,
+                    TokenKind::Word | TokenKind::Number | TokenKind::OpenQuote
+                )
+        })
 }
 
 /// The `.` or `)` at `k` closes the label of an inline list item that starts a new sentence:
@@ -547,12 +618,18 @@ fn segment_impl(
                 if item_marker(tokens, k)
                     || (!cont
                         && looks_like_start(tokens, k, caseless)
-                        && starts_upper_or_digit(&tokens[k], caseless))
+                        && starts_upper_or_digit(&tokens[k], caseless)
+                        && !wrapped(bytes, prev.span.end, &tokens[k]))
                 {
                     close(&mut sents, s0, k);
                     s0 = k;
                 }
             }
+        }
+        // An inline bullet starts an item: `Highlights: • Prices rose • Jobs fell`.
+        if k > s0 && inline_bullet(tokens, k) {
+            close(&mut sents, s0, k);
+            s0 = k;
         }
         // An inline list item starts at its marker: `measures: 1. a budget 2. a freeze`.
         if k >= s0 + 2 && matches!(t.text, "." | ")") && inline_item(tokens, s0, k) {

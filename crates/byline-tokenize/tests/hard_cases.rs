@@ -93,6 +93,24 @@ fn enumerations() {
                 "Also on the agenda:\n⁃ parking fees\n⁃ school meals\n▪ the new stadium",
                 &["Also on the agenda:", "⁃ parking fees", "⁃ school meals", "▪ the new stadium"],
             ),
+            (
+                "Highlights: • Prices rose • Jobs fell • Rates held",
+                &["Highlights:", "• Prices rose", "• Jobs fell", "• Rates held"],
+            ),
+            (
+                "On the menu ▪ grilled trout ▪ 3 cheeses ▪ \"tarte tatin\". Doors open at 7.",
+                &[
+                    "On the menu",
+                    "▪ grilled trout",
+                    "▪ 3 cheeses",
+                    "▪ \"tarte tatin\".",
+                    "Doors open at 7.",
+                ],
+            ),
+            (
+                "what changed: ◦ fares went up ◦ two lines closed",
+                &["what changed:", "◦ fares went up", "◦ two lines closed"],
+            ),
         ],
     );
 }
@@ -136,6 +154,10 @@ fn lines_without_final_punctuation() {
             (
                 "Officials from the health ministry and\nthe World Health Organization met in\nGeneva on Friday.",
                 &["Officials from the health ministry and\nthe World Health Organization met in\nGeneva on Friday."],
+            ),
+            (
+                "Officials from the health ministry and the World Health\nOrganization met in Geneva on Friday to discuss the\noutbreak, which has spread to nine countries.",
+                &["Officials from the health ministry and the World Health\nOrganization met in Geneva on Friday to discuss the\noutbreak, which has spread to nine countries."],
             ),
         ],
     );
@@ -409,6 +431,38 @@ fn text_without_capitals() {
             (
                 "lol that was close. see you tmrw?? ok bye",
                 &["lol that was close.", "see you tmrw??", "ok bye"],
+            ),
+            (
+                "related:\nfive things to know about the budget\nwhy bond yields are rising\nthe minister speaks at noon",
+                &[
+                    "related:",
+                    "five things to know about the budget",
+                    "why bond yields are rising",
+                    "the minister speaks at noon",
+                ],
+            ),
+            (
+                "the phone offers\na brighter screen\ntwo-day battery life\na faster chip",
+                &["the phone offers", "a brighter screen", "two-day battery life", "a faster chip"],
+            ),
+            (
+                "floods close schools across the north of england today\nheavy rain closed 40 schools on tuesday in leeds, york and hull, officials said.",
+                &[
+                    "floods close schools across the north of england today",
+                    "heavy rain closed 40 schools on tuesday in leeds, york and hull, officials said.",
+                ],
+            ),
+            (
+                "officials from the health ministry and the world health\norganization met in geneva on friday to discuss the\noutbreak, which has spread to nine countries since march.",
+                &["officials from the health ministry and the world health\norganization met in geneva on friday to discuss the\noutbreak, which has spread to nine countries since march."],
+            ),
+            (
+                "prices rose sharply in the capital over the past year\nsome families now spend half their income on rent. the\nmayor has promised action.",
+                &[
+                    "prices rose sharply in the capital over the past year",
+                    "some families now spend half their income on rent.",
+                    "the\nmayor has promised action.",
+                ],
             ),
         ],
     );
