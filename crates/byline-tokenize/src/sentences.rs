@@ -91,8 +91,8 @@ fn looks_like_start(tokens: &[Token<'_>], j: usize, caseless: bool) -> bool {
         TokenKind::Punct => {
             matches!(
                 t.text,
-                "(" | "[" | "-" | "—" | "–" | "*" | "•" | "‘’" | "``"
-            ) || (t.text.len() >= 5 && is_separator(t.text))
+                "(" | "[" | "-" | "—" | "–" | "*" | "•" | "‘’" | "``" | "--"
+            ) || (t.text.len() >= 2 && is_separator(t.text))
                 || (t.text == "\""
                     && tokens
                         .get(j + 1)
@@ -796,6 +796,14 @@ fn segment_impl(
             true
         } else if list_marker(&tokens[s0..k]) && t.text == "." {
             false
+        } else if t.text == "."
+            && k > s0
+            && tokens[j].space_before
+            && (tokens[j].text.starts_with("...") || tokens[j].text.starts_with('…'))
+        {
+            // An ellipsis after a full stop opens the next sentence: `... to this day. ...a
+            // drop in the birth rate` (an omission at the start of a quoted passage).
+            true
         } else if caseless
             && tokens[j]
                 .text
