@@ -718,9 +718,28 @@ fn segment_impl(
             k += 1;
             continue;
         }
+        // A bare `Thanks` signs off only when the name after it ends its line or runs into
+        // the next sentence (`Thanks Darla⏎⏎`, `Thanks Earl Chanley 505-...`), not in
+        // `Thanks Bud for all your help`, `Thanks Jim.`, `Thanks Josh!`.
+        let signed = |k: usize| {
+            let mut i = k + 1;
+            while i < n.min(k + 3)
+                && tokens[i].kind == TokenKind::Word
+                && tokens[i].text.as_bytes()[0].is_ascii_uppercase()
+                && (i == k + 1 || breaks_before(i) == 0)
+            {
+                i += 1;
+            }
+            i >= n
+                || breaks_before(i) > 0
+                || tokens[i].kind == TokenKind::Number
+                || (tokens[i].kind == TokenKind::Word
+                    && tokens[i].text.as_bytes()[0].is_ascii_uppercase())
+        };
         if (t.text == "," || t.text.len() == 2 || k == s0)
             && (header_time(tokens, k) || sign_off(&tokens[s0..=k]))
             && capital_follows(k)
+            && (t.text != "Thanks" || signed(k))
         {
             close(&mut sents, s0, k + 1);
             s0 = k + 1;

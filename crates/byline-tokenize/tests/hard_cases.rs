@@ -169,6 +169,13 @@ fn abbreviations() {
         "abbreviations",
         &[
             (
+                "THE PARADE WAS LED BY GEN. JOHN MILLER AND SEN. ANN REED. CROWDS LINED THE ROUTE.",
+                &[
+                    "THE PARADE WAS LED BY GEN. JOHN MILLER AND SEN. ANN REED.",
+                    "CROWDS LINED THE ROUTE.",
+                ],
+            ),
+            (
                 "The vote closed at 8 p.m. The count began an hour later.",
                 &[
                     "The vote closed at 8 p.m.",
@@ -258,6 +265,13 @@ fn ellipses() {
     check(
         "ellipses",
         &[
+            (
+                "The report was brief. ...a fall in exports, it said, was the cause.",
+                &[
+                    "The report was brief.",
+                    "...a fall in exports, it said, was the cause.",
+                ],
+            ),
             (
                 "The minister said the deal was ... not yet final.",
                 &["The minister said the deal was ... not yet final."],
@@ -546,4 +560,39 @@ fn addresses_at_a_sentence_end_leave_the_full_stop_out() {
         );
         assert_eq!(a.tokens()[i.unwrap() + 1].text, ".", "{text:?}");
     }
+}
+
+#[test]
+fn signatures_and_sign_offs() {
+    check(
+        "signatures and sign-offs",
+        &[
+            (
+                "The rally ends at noon. -- Posted by the newsroom",
+                &["The rally ends at noon.", "-- Posted by the newsroom"],
+            ),
+            (
+                "Votes are still being counted. *** Polls closed at 8 p.m. in most states.",
+                &[
+                    "Votes are still being counted.",
+                    "*** Polls closed at 8 p.m. in most states.",
+                ],
+            ),
+            (
+                "Please send the figures by Friday.\n\nThanks\nMaria",
+                &["Please send the figures by Friday.", "Thanks", "Maria"],
+            ),
+            (
+                "The crew fixed the roof in a day. Thanks Bud for all your help!",
+                &[
+                    "The crew fixed the roof in a day.",
+                    "Thanks Bud for all your help!",
+                ],
+            ),
+            (
+                "Great service all round. Thanks Maria!",
+                &["Great service all round.", "Thanks Maria!"],
+            ),
+        ],
+    );
 }

@@ -104,7 +104,9 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
         {
             return Some(Abbr::Other);
         }
-        if lex.cased.contains(w) || (self.caseless && lex.cased_lower.contains(lw)) {
+        // A title in capitals (`ORAL ARGUMENT OF GEN. ELIZABETH PRELOGAR`) is the title.
+        let capitals = title && w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase());
+        if lex.cased.contains(w) || (self.caseless && lex.cased_lower.contains(lw)) || capitals {
             return Some(if title { Abbr::Title } else { Abbr::Other });
         }
         // (b. 1950), (d. 2001), (m. 1977), (c. 1640): single letters after a bracket.
