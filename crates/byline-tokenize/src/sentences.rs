@@ -411,6 +411,56 @@ fn header_time(tokens: &[Token<'_>], k: usize) -> bool {
     num(tokens[k - 1].text, b':') && num(tokens[k - 2].text, b'/')
 }
 
+/// The paragraph or text that ends before token `end` ends with a dateline
+/// (`Tuesday, September 1, 2015`) after a headline in the sentence from `s0`: returns the
+/// dateline's first token. A date after a preposition (`met on Tuesday, ...`) is no dateline.
+fn dateline(tokens: &[Token<'_>], s0: usize, end: usize) -> Option<usize> {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let w = end.checked_sub(6)?;
+    let d = &tokens[w..end];
+    let year = d[5].text.len() == 4 && d[5].text.bytes().all(|c| c.is_ascii_digit());
+    let dated = DAYS.contains(&d[0].text)
+        && d[1].text == ","
+        && d[2].kind == TokenKind::Word
+        && d[3].kind == TokenKind::Number
+        && d[4].text == ","
+        && year;
+    let before = tokens[w.checked_sub(1)?].text;
+    let after_preposition = matches!(
+        before.to_ascii_lowercase().as_str(),
+        "on" | "by"
+            | "until"
+            | "till"
+            | "since"
+            | "before"
+            | "after"
+            | "from"
+            | "to"
+            | "through"
+            | "and"
+            | "or"
+            | "of"
+            | "last"
+            | "next"
+            | "this"
+            | "every"
+            | ","
+            | "("
+            | "-"
+            | "–"
+            | "—"
+    );
+    (dated && w > s0 + 1 && !after_preposition).then_some(w)
+}
+
 /// A letter's sign-off on its own: `Regards,`, `Thanks,`, `Best,`.
 fn sign_off(sentence: &[Token<'_>]) -> bool {
     if sentence.len() == 1 {
@@ -599,6 +649,10 @@ fn segment_impl(
         if k > 0 && !plain_gap {
             let br = breaks_before(k);
             if br == 2 {
+                if let Some(w) = dateline(tokens, s0, k) {
+                    close(&mut sents, s0, w);
+                    s0 = w;
+                }
                 close(&mut sents, s0, k);
                 s0 = k;
                 pars.push(Paragraph {
@@ -868,6 +922,10 @@ fn segment_impl(
             s0 = j;
         }
         k = j;
+    }
+    if let Some(w) = dateline(tokens, s0, n) {
+        close(&mut sents, s0, w);
+        s0 = w;
     }
     close(&mut sents, s0, n);
     pars.push(Paragraph {

@@ -144,6 +144,15 @@ fn lines_without_final_punctuation() {
                 ],
             ),
             (
+                "Harbour town reopens its ferry link Tuesday, May 4, 2021\n\nThe ferry sails twice a day. Officials met on Monday, May 3, 2021",
+                &[
+                    "Harbour town reopens its ferry link",
+                    "Tuesday, May 4, 2021",
+                    "The ferry sails twice a day.",
+                    "Officials met on Monday, May 3, 2021",
+                ],
+            ),
+            (
                 "The phone offers\nA brighter screen\nTwo-day battery life\nA faster chip",
                 &["The phone offers", "A brighter screen", "Two-day battery life", "A faster chip"],
             ),
