@@ -887,7 +887,8 @@ fn segment_impl(
             caseless_start(tokens, k, j, quoted)
         } else if looks_like_start(tokens, j, caseless) {
             // “Stop!” Smith said. — the attribution stays with the quote.
-            let speech = t.text != "."
+            let speech = quoted
+                && t.text != "."
                 && tokens
                     .get(j + 1)
                     .is_some_and(|v| lex.speech.contains(v.text))

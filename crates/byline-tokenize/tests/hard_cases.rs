@@ -366,6 +366,13 @@ fn exclamations_and_questions_in_names_and_quotations() {
         "! and ? in names and quotations",
         &[
             (
+                "We asked if they deliver to the harbour? They said no, not on Sundays.",
+                &[
+                    "We asked if they deliver to the harbour?",
+                    "They said no, not on Sundays.",
+                ],
+            ),
+            (
                 "She won $50,000 on Jeopardy! last year.",
                 &["She won $50,000 on Jeopardy! last year."],
             ),
