@@ -178,6 +178,13 @@ fn abbreviations() {
         "abbreviations",
         &[
             (
+                "The shop sells tents, stoves, maps etc. Prices start at £20.",
+                &[
+                    "The shop sells tents, stoves, maps etc.",
+                    "Prices start at £20.",
+                ],
+            ),
+            (
                 "THE PARADE WAS LED BY GEN. JOHN MILLER AND SEN. ANN REED. CROWDS LINED THE ROUTE.",
                 &[
                     "THE PARADE WAS LED BY GEN. JOHN MILLER AND SEN. ANN REED.",

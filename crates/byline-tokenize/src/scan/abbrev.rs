@@ -154,7 +154,11 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
         } else {
             self.abbreviation(&self.text[start..j], j + 1)?
         };
-        if self.final_lookahead(j + 1, abbr == Abbr::Title) {
+        // `etc.` ends a list, and with it the sentence, before any capitalised word.
+        let etc = self.b[start..j].eq_ignore_ascii_case(b"etc")
+            && self.b.get(j + 1) == Some(&b' ')
+            && self.b.get(j + 2).is_some_and(u8::is_ascii_uppercase);
+        if etc || self.final_lookahead(j + 1, abbr == Abbr::Title) {
             self.push(start, j, TokenKind::Word);
             self.push(j, j + 1, TokenKind::Punct);
         } else {
