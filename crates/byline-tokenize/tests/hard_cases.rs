@@ -178,6 +178,15 @@ fn abbreviations() {
         "abbreviations",
         &[
             (
+                "Is the shop still open? Mm. Hard to say. The screws are 4 mm. long.",
+                &[
+                    "Is the shop still open?",
+                    "Mm.",
+                    "Hard to say.",
+                    "The screws are 4 mm. long.",
+                ],
+            ),
+            (
                 "The shop sells tents, stoves, maps etc. Prices start at £20.",
                 &[
                     "The shop sells tents, stoves, maps etc.",

@@ -69,6 +69,10 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
         }
         let mut buf = [0u8; 24];
         let lw = lower(w, &mut buf)?;
+        // `Mm.` and `Hm.` with a capital are interjections (`Mm. Hot out.`), not millimetres.
+        if matches!(w, "Mm" | "Hm" | "MM" | "HM") {
+            return None;
+        }
         let flags = lex.abbr.get(lw).copied().unwrap_or(0);
         if flags == 0 && !extra {
             return None;
