@@ -461,6 +461,16 @@ fn dateline(tokens: &[Token<'_>], s0: usize, end: usize) -> Option<usize> {
     (dated && w > s0 + 1 && !after_preposition).then_some(w)
 }
 
+/// The sentence so far is a postscript mark: `P.S.`, `PS.`, `P.S` `.`.
+fn postscript(sentence: &[Token<'_>]) -> bool {
+    let ps = |w: &str| matches!(w, "P.S." | "P.S" | "PS" | "PS." | "P.P.S." | "P.P.S");
+    match sentence {
+        [a] => ps(a.text),
+        [a, b] => ps(a.text) && b.text == "." && !b.space_before,
+        _ => false,
+    }
+}
+
 /// A letter's sign-off on its own: `Regards,`, `Thanks,`, `Best,`.
 fn sign_off(sentence: &[Token<'_>]) -> bool {
     if sentence.len() == 1 {
@@ -868,6 +878,9 @@ fn segment_impl(
         let boundary = if j >= n || breaks_before(j) == 2 {
             true
         } else if list_marker(&tokens[s0..k]) && t.text == "." {
+            false
+        } else if postscript(&tokens[s0..=k]) {
+            // `P.S. I am moving back to Calgary`: the postscript mark opens its sentence.
             false
         } else if t.text == "."
             && k > s0

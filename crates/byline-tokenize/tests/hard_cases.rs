@@ -625,6 +625,15 @@ fn signatures_and_sign_offs() {
                 "Great service all round. Thanks Maria!",
                 &["Great service all round.", "Thanks Maria!"],
             ),
+            (
+                "See you in May.\n\nAnna\n\nP.S. The tickets are in the post. PS. Bring a coat.",
+                &[
+                    "See you in May.",
+                    "Anna",
+                    "P.S. The tickets are in the post.",
+                    "PS. Bring a coat.",
+                ],
+            ),
         ],
     );
 }
