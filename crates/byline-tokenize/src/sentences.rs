@@ -914,7 +914,8 @@ fn segment_impl(
         } else if !quoted
             && !t.text.starts_with("..")
             && !t.text.starts_with('…')
-            && tokens[j].space_before
+            // (In chat, a question runs into the next without a space: `it?how has`.)
+            && (tokens[j].space_before || t.text.starts_with('?'))
             && tokens[j].kind == TokenKind::Word
             && k > s0
             && tokens[k - 1].text.len() > 1

@@ -382,6 +382,14 @@ fn exclamations_and_questions_in_names_and_quotations() {
         "! and ? in names and quotations",
         &[
             (
+                "Does the night bus stop at Leeds?how long is the ride? Thanks",
+                &[
+                    "Does the night bus stop at Leeds?",
+                    "how long is the ride?",
+                    "Thanks",
+                ],
+            ),
+            (
                 "We asked if they deliver to the harbour? They said no, not on Sundays.",
                 &[
                     "We asked if they deliver to the harbour?",
