@@ -800,10 +800,19 @@ fn segment_impl(
                 || (tokens[i].kind == TokenKind::Word
                     && tokens[i].text.as_bytes()[0].is_ascii_uppercase())
         };
+        // (After a mail header's time, the message may start in lower case: `09:40 AM fyi`.)
+        let header = |k: usize| {
+            header_time(tokens, k)
+                && (capital_follows(k)
+                    || tokens
+                        .get(k + 1)
+                        .is_some_and(|u| u.space_before && u.kind == TokenKind::Word))
+        };
         if (t.text == "," || t.text.len() == 2 || k == s0)
-            && (header_time(tokens, k) || sign_off(&tokens[s0..=k]))
-            && capital_follows(k)
-            && (t.text != "Thanks" || signed(k))
+            && (header(k)
+                || (sign_off(&tokens[s0..=k])
+                    && capital_follows(k)
+                    && (t.text != "Thanks" || signed(k))))
         {
             close(&mut sents, s0, k + 1);
             s0 = k + 1;

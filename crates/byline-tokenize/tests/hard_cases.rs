@@ -630,6 +630,15 @@ fn signatures_and_sign_offs() {
                 ],
             ),
             (
+                "Sent 03/09/2001 03:51 PM hi all - the desk meets at noon. Bring the figures.",
+                &[
+                    "Sent",
+                    "03/09/2001 03:51 PM",
+                    "hi all - the desk meets at noon.",
+                    "Bring the figures.",
+                ],
+            ),
+            (
                 "Great service all round. Thanks Maria!",
                 &["Great service all round.", "Thanks Maria!"],
             ),
