@@ -284,7 +284,9 @@ fn item_marker(tokens: &[Token<'_>], k: usize) -> bool {
 /// that is only ever a bullet (`•`, `▪`, `⁃`, `◦`, `‣`), with a space on each side, and
 /// followed by a word, a number or a quote.
 fn inline_bullet(tokens: &[Token<'_>], k: usize) -> bool {
-    matches!(tokens[k].text, "•" | "▪" | "⁃" | "◦" | "‣")
+    // (All five start with the byte 0xE2: most tokens are ruled out by their first byte.)
+    tokens[k].text.as_bytes()[0] == 0xE2
+        && matches!(tokens[k].text, "•" | "▪" | "⁃" | "◦" | "‣")
         && tokens[k].space_before
         && tokens.get(k + 1).is_some_and(|u| {
             u.space_before
