@@ -91,8 +91,8 @@ fn looks_like_start(tokens: &[Token<'_>], j: usize, caseless: bool) -> bool {
         TokenKind::Punct => {
             matches!(
                 t.text,
-                "(" | "[" | "-" | "—" | "–" | "*" | "•" | "‘’" | "``"
-            ) || (t.text.len() >= 5 && is_separator(t.text))
+                "(" | "[" | "-" | "—" | "–" | "*" | "•" | "‘’" | "``" | "--"
+            ) || (t.text.len() >= 2 && is_separator(t.text))
                 || (t.text == "\""
                     && tokens
                         .get(j + 1)
@@ -174,6 +174,62 @@ fn continues_line(w: &str) -> bool {
     )
 }
 
+/// Characters (not bytes) in `b`.
+fn chars(b: &[u8]) -> usize {
+    b.iter().filter(|&&c| (c as i8) >= -0x40).count()
+}
+
+/// The line break after byte `end` (the end of a line's last token), before token `next`,
+/// is a hard wrap in running text: the line is long (30 characters or more), a line next to
+/// it is about as long (7/8 of it or more: the text has a width; after a paragraph's first
+/// line, the next is not longer), and the next line's first word would not
+/// have fit within that width. A headline or list line is short or leaves room for the next
+/// word, and breaks. Looks at most 240 bytes each way.
+fn wrapped(bytes: &[u8], end: usize, next: &Token<'_>) -> bool {
+    const LOOK: usize = 240;
+    let line_start = |at: usize| -> Option<usize> {
+        let lo = at.saturating_sub(LOOK);
+        bytes[lo..at]
+            .iter()
+            .rposition(|&c| c == b'\n' || c == b'\r')
+            .map(|i| lo + i + 1)
+            .or((lo == 0).then_some(0))
+    };
+    let Some(a) = line_start(end) else {
+        return false;
+    };
+    let this = chars(&bytes[a..end]);
+    if this < 30 {
+        return false;
+    }
+    // The line before (if the paragraph has one) and the line after.
+    let before = match a.checked_sub(1).and_then(|e| {
+        let e = if e > 0 && bytes[e] == b'\n' && bytes[e - 1] == b'\r' {
+            e - 1
+        } else {
+            e
+        };
+        line_start(e).map(|s| (s, e))
+    }) {
+        Some((s, e)) if e > s => chars(&bytes[s..e]),
+        _ => 0,
+    };
+    let hi = bytes.len().min(next.span.start + LOOK);
+    let after_end = bytes[next.span.start..hi]
+        .iter()
+        .position(|&c| c == b'\n' || c == b'\r')
+        .map_or(hi, |i| next.span.start + i);
+    let after = chars(&bytes[next.span.start..after_end]);
+    // On a paragraph's first line, the evidence is the line after, which in wrapped text is
+    // no longer than the first (a headline before a longer line of text is no wrap).
+    if before == 0 && after > this {
+        return false;
+    }
+    let near = before.max(after);
+    let width = near.max(this);
+    near * 8 >= this * 7 && this + 1 + chars(next.text.as_bytes()) > width
+}
+
 /// Words that continue a clause after a name ending in `!` or `?` (`yahoo! and aol`).
 fn continues_clause(w: &str) -> bool {
     matches!(w, "and" | "or" | "nor" | "of" | "to" | "than" | "vs")
@@ -222,6 +278,23 @@ fn item_marker(tokens: &[Token<'_>], k: usize) -> bool {
         && tokens.get(k + 2).is_some_and(|c| c.text == ")")
         && marker_values(&tokens[k + 1]) != [None, None];
     bullet || paren || marker_label(tokens, k)
+}
+
+/// Token `k` is a bullet inside a line (`Highlights: • Prices rose • Jobs fell`): a mark
+/// that is only ever a bullet (`•`, `▪`, `⁃`, `◦`, `‣`), with a space on each side, and
+/// followed by a word, a number or a quote.
+fn inline_bullet(tokens: &[Token<'_>], k: usize) -> bool {
+    // (All five start with the byte 0xE2: most tokens are ruled out by their first byte.)
+    tokens[k].text.as_bytes()[0] == 0xE2
+        && matches!(tokens[k].text, "•" | "▪" | "⁃" | "◦" | "‣")
+        && tokens[k].space_before
+        && tokens.get(k + 1).is_some_and(|u| {
+            u.space_before
+                && matches!(
+                    u.kind,
+                    TokenKind::Word | TokenKind::Number | TokenKind::OpenQuote
+                )
+        })
 }
 
 /// The `.` or `)` at `k` closes the label of an inline list item that starts a new sentence:
@@ -338,6 +411,66 @@ fn header_time(tokens: &[Token<'_>], k: usize) -> bool {
         t.as_bytes().contains(&sep) && t.bytes().all(|c| c.is_ascii_digit() || c == sep)
     };
     num(tokens[k - 1].text, b':') && num(tokens[k - 2].text, b'/')
+}
+
+/// The paragraph or text that ends before token `end` ends with a dateline
+/// (`Tuesday, September 1, 2015`) after a headline in the sentence from `s0`: returns the
+/// dateline's first token. A date after a preposition (`met on Tuesday, ...`) is no dateline.
+fn dateline(tokens: &[Token<'_>], s0: usize, end: usize) -> Option<usize> {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let w = end.checked_sub(6)?;
+    let d = &tokens[w..end];
+    let year = d[5].text.len() == 4 && d[5].text.bytes().all(|c| c.is_ascii_digit());
+    let dated = DAYS.contains(&d[0].text)
+        && d[1].text == ","
+        && d[2].kind == TokenKind::Word
+        && d[3].kind == TokenKind::Number
+        && d[4].text == ","
+        && year;
+    let before = tokens[w.checked_sub(1)?].text;
+    let after_preposition = matches!(
+        before.to_ascii_lowercase().as_str(),
+        "on" | "by"
+            | "until"
+            | "till"
+            | "since"
+            | "before"
+            | "after"
+            | "from"
+            | "to"
+            | "through"
+            | "and"
+            | "or"
+            | "of"
+            | "last"
+            | "next"
+            | "this"
+            | "every"
+            | ","
+            | "("
+            | "-"
+            | "–"
+            | "—"
+    );
+    (dated && w > s0 + 1 && !after_preposition).then_some(w)
+}
+
+/// The sentence so far is a postscript mark: `P.S.`, `PS.`, `P.S` `.`.
+fn postscript(sentence: &[Token<'_>]) -> bool {
+    let ps = |w: &str| matches!(w, "P.S." | "P.S" | "PS" | "PS." | "P.P.S." | "P.P.S");
+    match sentence {
+        [a] => ps(a.text),
+        [a, b] => ps(a.text) && b.text == "." && !b.space_before,
+        _ => false,
+    }
 }
 
 /// A letter's sign-off on its own: `Regards,`, `Thanks,`, `Best,`.
@@ -528,6 +661,10 @@ fn segment_impl(
         if k > 0 && !plain_gap {
             let br = breaks_before(k);
             if br == 2 {
+                if let Some(w) = dateline(tokens, s0, k) {
+                    close(&mut sents, s0, w);
+                    s0 = w;
+                }
                 close(&mut sents, s0, k);
                 s0 = k;
                 pars.push(Paragraph {
@@ -547,12 +684,18 @@ fn segment_impl(
                 if item_marker(tokens, k)
                     || (!cont
                         && looks_like_start(tokens, k, caseless)
-                        && starts_upper_or_digit(&tokens[k], caseless))
+                        && starts_upper_or_digit(&tokens[k], caseless)
+                        && !wrapped(bytes, prev.span.end, &tokens[k]))
                 {
                     close(&mut sents, s0, k);
                     s0 = k;
                 }
             }
+        }
+        // An inline bullet starts an item: `Highlights: • Prices rose • Jobs fell`.
+        if k > s0 && inline_bullet(tokens, k) {
+            close(&mut sents, s0, k);
+            s0 = k;
         }
         // An inline list item starts at its marker: `measures: 1. a budget 2. a freeze`.
         if k >= s0 + 2 && matches!(t.text, "." | ")") && inline_item(tokens, s0, k) {
@@ -641,9 +784,37 @@ fn segment_impl(
             k += 1;
             continue;
         }
+        // A bare `Thanks` signs off only when the name after it ends its line or runs into
+        // the next sentence (`Thanks Darla⏎⏎`, `Thanks Earl Chanley 505-...`), not in
+        // `Thanks Bud for all your help`, `Thanks Jim.`, `Thanks Josh!`.
+        let signed = |k: usize| {
+            let mut i = k + 1;
+            while i < n.min(k + 3)
+                && tokens[i].kind == TokenKind::Word
+                && tokens[i].text.as_bytes()[0].is_ascii_uppercase()
+                && (i == k + 1 || breaks_before(i) == 0)
+            {
+                i += 1;
+            }
+            i >= n
+                || breaks_before(i) > 0
+                || tokens[i].kind == TokenKind::Number
+                || (tokens[i].kind == TokenKind::Word
+                    && tokens[i].text.as_bytes()[0].is_ascii_uppercase())
+        };
+        // (After a mail header's time, the message may start in lower case: `09:40 AM fyi`.)
+        let header = |k: usize| {
+            header_time(tokens, k)
+                && (capital_follows(k)
+                    || tokens
+                        .get(k + 1)
+                        .is_some_and(|u| u.space_before && u.kind == TokenKind::Word))
+        };
         if (t.text == "," || t.text.len() == 2 || k == s0)
-            && (header_time(tokens, k) || sign_off(&tokens[s0..=k]))
-            && capital_follows(k)
+            && (header(k)
+                || (sign_off(&tokens[s0..=k])
+                    && capital_follows(k)
+                    && (t.text != "Thanks" || signed(k))))
         {
             close(&mut sents, s0, k + 1);
             s0 = k + 1;
@@ -719,6 +890,17 @@ fn segment_impl(
             true
         } else if list_marker(&tokens[s0..k]) && t.text == "." {
             false
+        } else if postscript(&tokens[s0..=k]) {
+            // `P.S. I am moving back to Calgary`: the postscript mark opens its sentence.
+            false
+        } else if t.text == "."
+            && k > s0
+            && tokens[j].space_before
+            && (tokens[j].text.starts_with("...") || tokens[j].text.starts_with('…'))
+        {
+            // An ellipsis after a full stop opens the next sentence: `... to this day. ...a
+            // drop in the birth rate` (an omission at the start of a quoted passage).
+            true
         } else if caseless
             && tokens[j]
                 .text
@@ -729,7 +911,8 @@ fn segment_impl(
             caseless_start(tokens, k, j, quoted)
         } else if looks_like_start(tokens, j, caseless) {
             // “Stop!” Smith said. — the attribution stays with the quote.
-            let speech = t.text != "."
+            let speech = quoted
+                && t.text != "."
                 && tokens
                     .get(j + 1)
                     .is_some_and(|v| lex.speech.contains(v.text))
@@ -742,7 +925,8 @@ fn segment_impl(
         } else if !quoted
             && !t.text.starts_with("..")
             && !t.text.starts_with('…')
-            && tokens[j].space_before
+            // (In chat, a question runs into the next without a space: `it?how has`.)
+            && (tokens[j].space_before || t.text.starts_with('?'))
             && tokens[j].kind == TokenKind::Word
             && k > s0
             && tokens[k - 1].text.len() > 1
@@ -764,6 +948,10 @@ fn segment_impl(
             s0 = j;
         }
         k = j;
+    }
+    if let Some(w) = dateline(tokens, s0, n) {
+        close(&mut sents, s0, w);
+        s0 = w;
     }
     close(&mut sents, s0, n);
     pars.push(Paragraph {

@@ -93,6 +93,24 @@ fn enumerations() {
                 "Also on the agenda:\n⁃ parking fees\n⁃ school meals\n▪ the new stadium",
                 &["Also on the agenda:", "⁃ parking fees", "⁃ school meals", "▪ the new stadium"],
             ),
+            (
+                "Highlights: • Prices rose • Jobs fell • Rates held",
+                &["Highlights:", "• Prices rose", "• Jobs fell", "• Rates held"],
+            ),
+            (
+                "On the menu ▪ grilled trout ▪ 3 cheeses ▪ \"tarte tatin\". Doors open at 7.",
+                &[
+                    "On the menu",
+                    "▪ grilled trout",
+                    "▪ 3 cheeses",
+                    "▪ \"tarte tatin\".",
+                    "Doors open at 7.",
+                ],
+            ),
+            (
+                "what changed: ◦ fares went up ◦ two lines closed",
+                &["what changed:", "◦ fares went up", "◦ two lines closed"],
+            ),
         ],
     );
 }
@@ -126,6 +144,15 @@ fn lines_without_final_punctuation() {
                 ],
             ),
             (
+                "Harbour town reopens its ferry link Tuesday, May 4, 2021\n\nThe ferry sails twice a day. Officials met on Monday, May 3, 2021",
+                &[
+                    "Harbour town reopens its ferry link",
+                    "Tuesday, May 4, 2021",
+                    "The ferry sails twice a day.",
+                    "Officials met on Monday, May 3, 2021",
+                ],
+            ),
+            (
                 "The phone offers\nA brighter screen\nTwo-day battery life\nA faster chip",
                 &["The phone offers", "A brighter screen", "Two-day battery life", "A faster chip"],
             ),
@@ -137,6 +164,10 @@ fn lines_without_final_punctuation() {
                 "Officials from the health ministry and\nthe World Health Organization met in\nGeneva on Friday.",
                 &["Officials from the health ministry and\nthe World Health Organization met in\nGeneva on Friday."],
             ),
+            (
+                "Officials from the health ministry and the World Health\nOrganization met in Geneva on Friday to discuss the\noutbreak, which has spread to nine countries.",
+                &["Officials from the health ministry and the World Health\nOrganization met in Geneva on Friday to discuss the\noutbreak, which has spread to nine countries."],
+            ),
         ],
     );
 }
@@ -146,6 +177,29 @@ fn abbreviations() {
     check(
         "abbreviations",
         &[
+            (
+                "Is the shop still open? Mm. Hard to say. The screws are 4 mm. long.",
+                &[
+                    "Is the shop still open?",
+                    "Mm.",
+                    "Hard to say.",
+                    "The screws are 4 mm. long.",
+                ],
+            ),
+            (
+                "The shop sells tents, stoves, maps etc. Prices start at £20.",
+                &[
+                    "The shop sells tents, stoves, maps etc.",
+                    "Prices start at £20.",
+                ],
+            ),
+            (
+                "THE PARADE WAS LED BY GEN. JOHN MILLER AND SEN. ANN REED. CROWDS LINED THE ROUTE.",
+                &[
+                    "THE PARADE WAS LED BY GEN. JOHN MILLER AND SEN. ANN REED.",
+                    "CROWDS LINED THE ROUTE.",
+                ],
+            ),
             (
                 "The vote closed at 8 p.m. The count began an hour later.",
                 &[
@@ -237,6 +291,13 @@ fn ellipses() {
         "ellipses",
         &[
             (
+                "The report was brief. ...a fall in exports, it said, was the cause.",
+                &[
+                    "The report was brief.",
+                    "...a fall in exports, it said, was the cause.",
+                ],
+            ),
+            (
                 "The minister said the deal was ... not yet final.",
                 &["The minister said the deal was ... not yet final."],
             ),
@@ -320,6 +381,21 @@ fn exclamations_and_questions_in_names_and_quotations() {
     check(
         "! and ? in names and quotations",
         &[
+            (
+                "Does the night bus stop at Leeds?how long is the ride? Thanks",
+                &[
+                    "Does the night bus stop at Leeds?",
+                    "how long is the ride?",
+                    "Thanks",
+                ],
+            ),
+            (
+                "We asked if they deliver to the harbour? They said no, not on Sundays.",
+                &[
+                    "We asked if they deliver to the harbour?",
+                    "They said no, not on Sundays.",
+                ],
+            ),
             (
                 "She won $50,000 on Jeopardy! last year.",
                 &["She won $50,000 on Jeopardy! last year."],
@@ -410,6 +486,38 @@ fn text_without_capitals() {
                 "lol that was close. see you tmrw?? ok bye",
                 &["lol that was close.", "see you tmrw??", "ok bye"],
             ),
+            (
+                "related:\nfive things to know about the budget\nwhy bond yields are rising\nthe minister speaks at noon",
+                &[
+                    "related:",
+                    "five things to know about the budget",
+                    "why bond yields are rising",
+                    "the minister speaks at noon",
+                ],
+            ),
+            (
+                "the phone offers\na brighter screen\ntwo-day battery life\na faster chip",
+                &["the phone offers", "a brighter screen", "two-day battery life", "a faster chip"],
+            ),
+            (
+                "floods close schools across the north of england today\nheavy rain closed 40 schools on tuesday in leeds, york and hull, officials said.",
+                &[
+                    "floods close schools across the north of england today",
+                    "heavy rain closed 40 schools on tuesday in leeds, york and hull, officials said.",
+                ],
+            ),
+            (
+                "officials from the health ministry and the world health\norganization met in geneva on friday to discuss the\noutbreak, which has spread to nine countries since march.",
+                &["officials from the health ministry and the world health\norganization met in geneva on friday to discuss the\noutbreak, which has spread to nine countries since march."],
+            ),
+            (
+                "prices rose sharply in the capital over the past year\nsome families now spend half their income on rent. the\nmayor has promised action.",
+                &[
+                    "prices rose sharply in the capital over the past year",
+                    "some families now spend half their income on rent.",
+                    "the\nmayor has promised action.",
+                ],
+            ),
         ],
     );
 }
@@ -492,4 +600,57 @@ fn addresses_at_a_sentence_end_leave_the_full_stop_out() {
         );
         assert_eq!(a.tokens()[i.unwrap() + 1].text, ".", "{text:?}");
     }
+}
+
+#[test]
+fn signatures_and_sign_offs() {
+    check(
+        "signatures and sign-offs",
+        &[
+            (
+                "The rally ends at noon. -- Posted by the newsroom",
+                &["The rally ends at noon.", "-- Posted by the newsroom"],
+            ),
+            (
+                "Votes are still being counted. *** Polls closed at 8 p.m. in most states.",
+                &[
+                    "Votes are still being counted.",
+                    "*** Polls closed at 8 p.m. in most states.",
+                ],
+            ),
+            (
+                "Please send the figures by Friday.\n\nThanks\nMaria",
+                &["Please send the figures by Friday.", "Thanks", "Maria"],
+            ),
+            (
+                "The crew fixed the roof in a day. Thanks Bud for all your help!",
+                &[
+                    "The crew fixed the roof in a day.",
+                    "Thanks Bud for all your help!",
+                ],
+            ),
+            (
+                "Sent 03/09/2001 03:51 PM hi all - the desk meets at noon. Bring the figures.",
+                &[
+                    "Sent",
+                    "03/09/2001 03:51 PM",
+                    "hi all - the desk meets at noon.",
+                    "Bring the figures.",
+                ],
+            ),
+            (
+                "Great service all round. Thanks Maria!",
+                &["Great service all round.", "Thanks Maria!"],
+            ),
+            (
+                "See you in May.\n\nAnna\n\nP.S. The tickets are in the post. PS. Bring a coat.",
+                &[
+                    "See you in May.",
+                    "Anna",
+                    "P.S. The tickets are in the post.",
+                    "PS. Bring a coat.",
+                ],
+            ),
+        ],
+    );
 }

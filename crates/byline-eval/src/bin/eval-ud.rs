@@ -2,8 +2,11 @@
 //!
 //! ```text
 //! cargo run --release -p byline-eval --bin eval-ud -- ../shared/data/ud/en_ewt/en_ewt-ud-dev.conllu \
-//!     [--min-token-f1 98.0] [--min-sentence-f1 95.0] [--pred OUT.jsonl] [--lowercase]
+//!     [--min-token-f1 98.0] [--min-sentence-f1 95.0] [--pred OUT.jsonl] [--lowercase] [--errors]
 //! ```
+//!
+//! `--errors` prints each sentence end the segmenter missed (`MISS`) or added (`FALSE`) on
+//! stderr, with 60 characters of context on each side and `|` at the end.
 //!
 //! Each reconstructed document is analysed whole (document mode). With `--lowercase`, each
 //! document is lower-cased in memory first (every character whose lower case has the same
@@ -18,7 +21,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn usage() -> &'static str {
-    "usage: eval-ud FILE.conllu [FILE.conllu ...] [--min-token-f1 X] [--min-sentence-f1 Y] [--pred OUT.jsonl] [--lowercase]\n\
+    "usage: eval-ud FILE.conllu [FILE.conllu ...] [--min-token-f1 X] [--min-sentence-f1 Y] [--pred OUT.jsonl] [--lowercase] [--errors]\n\
      X and Y are percentages (e.g. 98.0): the gates on tokens_ptb F1 and sentences_all F1."
 }
 
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
     let mut min_sent: Option<f64> = None;
     let mut pred: Option<PathBuf> = None;
     let mut lowercase = false;
+    let mut errors = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut num = |name: &str| -> Result<f64, String> {
@@ -47,6 +51,10 @@ fn main() -> ExitCode {
             },
             "--lowercase" => {
                 lowercase = true;
+                Ok(())
+            }
+            "--errors" => {
+                errors = true;
                 Ok(())
             }
             "-h" | "--help" => {
@@ -110,6 +118,9 @@ fn main() -> ExitCode {
                 .map(|s| (s.span.start, s.span.end))
                 .collect();
             scorer.add_utf8(doc, Some(&toks), Some(&sents));
+            if errors {
+                print_errors(doc, &sents);
+            }
             if let Some(w) = pred_out.as_mut() {
                 let line =
                     serde_json::json!({"doc_id": doc.doc_id, "tokens": toks, "sentences": sents});
@@ -164,4 +175,44 @@ fn lower_doc(mut doc: UdDoc) -> UdDoc {
     }
     doc.text = out;
     doc
+}
+
+/// Prints the sentence ends that `pred` (byte spans) misses or adds against the gold (code-point
+/// spans), with context.
+fn print_errors(doc: &UdDoc, pred: &[(usize, usize)]) {
+    let bytes: Vec<usize> = doc
+        .text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(doc.text.len()))
+        .collect();
+    let gold: std::collections::BTreeSet<usize> = doc
+        .sentences
+        .iter()
+        .filter_map(|s| bytes.get(s.1).copied())
+        .collect();
+    let pred: std::collections::BTreeSet<usize> = pred.iter().map(|s| s.1).collect();
+    let show = |tag: &str, at: usize| {
+        let mut a = at.saturating_sub(60);
+        while !doc.text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (at + 60).min(doc.text.len());
+        while !doc.text.is_char_boundary(b) {
+            b += 1;
+        }
+        let flat = |s: &str| s.replace('\n', "⏎");
+        eprintln!(
+            "{tag}\t{}\t{}|{}",
+            doc.doc_id,
+            flat(&doc.text[a..at]),
+            flat(&doc.text[at..b])
+        );
+    };
+    for &g in gold.difference(&pred) {
+        show("MISS", g);
+    }
+    for &p in pred.difference(&gold) {
+        show("FALSE", p);
+    }
 }

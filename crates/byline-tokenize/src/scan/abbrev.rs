@@ -69,6 +69,10 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
         }
         let mut buf = [0u8; 24];
         let lw = lower(w, &mut buf)?;
+        // `Mm.` and `Hm.` with a capital are interjections (`Mm. Hot out.`), not millimetres.
+        if matches!(w, "Mm" | "Hm" | "MM" | "HM") {
+            return None;
+        }
         let flags = lex.abbr.get(lw).copied().unwrap_or(0);
         if flags == 0 && !extra {
             return None;
@@ -104,7 +108,9 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
         {
             return Some(Abbr::Other);
         }
-        if lex.cased.contains(w) || (self.caseless && lex.cased_lower.contains(lw)) {
+        // A title in capitals (`ORAL ARGUMENT OF GEN. ELIZABETH PRELOGAR`) is the title.
+        let capitals = title && w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase());
+        if lex.cased.contains(w) || (self.caseless && lex.cased_lower.contains(lw)) || capitals {
             return Some(if title { Abbr::Title } else { Abbr::Other });
         }
         // (b. 1950), (d. 2001), (m. 1977), (c. 1640): single letters after a bracket.
@@ -152,7 +158,11 @@ impl<'a, 't, const MARK: bool> Scanner<'a, 't, MARK> {
         } else {
             self.abbreviation(&self.text[start..j], j + 1)?
         };
-        if self.final_lookahead(j + 1, abbr == Abbr::Title) {
+        // `etc.` ends a list, and with it the sentence, before any capitalised word.
+        let etc = self.b[start..j].eq_ignore_ascii_case(b"etc")
+            && self.b.get(j + 1) == Some(&b' ')
+            && self.b.get(j + 2).is_some_and(u8::is_ascii_uppercase);
+        if etc || self.final_lookahead(j + 1, abbr == Abbr::Title) {
             self.push(start, j, TokenKind::Word);
             self.push(j, j + 1, TokenKind::Punct);
         } else {
