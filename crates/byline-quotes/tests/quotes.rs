@@ -693,3 +693,30 @@ fn title_inside_an_attribution_is_skipped() {
     assert_eq!(q[0].parts[1].text(text), "We are tired.");
     assert_eq!(q[0].cue.map(|c| c.text(text)), Some("said"));
 }
+
+#[test]
+fn a_speaker_named_through_a_relative_pronoun() {
+    let text = "The club hired an architect who said he was never paid for the work.";
+    let q = find(text);
+    assert_eq!(
+        summary(text, &q),
+        vec![(
+            vec!["he was never paid for the work"],
+            "indirect",
+            Some("said"),
+            Some("an architect who"),
+            q.first()
+                .and_then(|q| q.speaker.as_ref())
+                .map(|s| s.via.as_str()),
+        )]
+    );
+    let text = "The vote was delayed by Senator Ana Reyes, who has said the bill is unfair.";
+    let q = find(text);
+    let speaker = q
+        .first()
+        .and_then(|q| q.speaker.as_ref())
+        .expect("a speaker");
+    assert_eq!(speaker.span.text(text), "Senator Ana Reyes, who");
+    assert_eq!(speaker.name.as_deref(), Some("Ana Reyes"));
+    assert_eq!(q[0].parts[0].text(text), "the bill is unfair");
+}
