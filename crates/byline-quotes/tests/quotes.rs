@@ -720,3 +720,23 @@ fn a_speaker_named_through_a_relative_pronoun() {
     assert_eq!(speaker.name.as_deref(), Some("Ana Reyes"));
     assert_eq!(q[0].parts[0].text(text), "the bill is unfair");
 }
+
+#[test]
+fn a_pronoun_after_a_cue_stands_for_that_cue_s_source() {
+    for text in [
+        "On the plan, Tom Benjamin said he believes “there may be some trouble ahead.”",
+        "Tom Benjamin said that he believes “there may be some trouble ahead.”",
+    ] {
+        let q = find(text);
+        assert_eq!(
+            summary(text, &q),
+            vec![(
+                vec!["there may be some trouble ahead."],
+                "direct",
+                Some("believes"),
+                Some("Tom Benjamin"),
+                Some("name"),
+            )]
+        );
+    }
+}

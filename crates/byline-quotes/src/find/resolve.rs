@@ -114,7 +114,11 @@ pub(crate) fn resolve(ctx: &Ctx<'_, '_>, attributions: Vec<Attribution>) -> Vec<
         };
         let span = Span::new(first.start, r.parts.last().map_or(first.end, |p| p.end));
         let kind = kind_of(ctx, &r.parts);
-        let speaker = r.source.map(|src| {
+        let source = match r.source {
+            Some(src) if !r.inherited => Some(outer_source(ctx, src).unwrap_or(src)),
+            other => other,
+        };
+        let speaker = source.map(|src| {
             if r.inherited {
                 if let Some(prev) = out.iter().rev().take(8).find_map(|q| q.speaker.clone()) {
                     if prev.span == src {
@@ -144,6 +148,33 @@ pub(crate) fn resolve(ctx: &Ctx<'_, '_>, attributions: Vec<Attribution>) -> Vec<
         });
     }
     out
+}
+
+/// The source of the cue a pronoun source follows: in "Benjamin said he believes ...", the
+/// pronoun stands for the speaker named before `said` (with an optional `that` between), and
+/// that mention, not the pronoun, names who speaks.
+fn outer_source(ctx: &Ctx<'_, '_>, src: Span) -> Option<Span> {
+    let t = ctx.token_at(src.start);
+    if ctx.tokens.get(t)?.span != src || !ctx.is(t, PRONOUN) {
+        return None;
+    }
+    let mut c = t.checked_sub(1)?;
+    if ctx.lower(c) == "that" {
+        c = c.checked_sub(1)?;
+    }
+    if is_cap(ctx.tokens[c].text) || !ctx.is_cue(c, ctx.min_prob) {
+        return None;
+    }
+    let mut lo = c;
+    while lo > 0
+        && c - lo < 40
+        && !ctx.starts_line[lo]
+        && !ctx.is_punct(lo - 1, &[".", "?", "!"])
+        && !ctx.is_mark[lo - 1]
+    {
+        lo -= 1;
+    }
+    ctx.source_before(c, lo)
 }
 
 pub(crate) fn speaker_of(

@@ -257,10 +257,19 @@ impl<'a, 'l> Ctx<'a, 'l> {
     /// The subject at the start of the clause beginning at `s` ("Israel also waded ...").
     pub(crate) fn subject(&self, s: usize, hi: usize) -> Option<Span> {
         let mut s = s;
-        // skip a leading adverbial ending in a comma ("Earlier this year, ...")
-        if let Some(k) = (s..hi.min(s + 8)).find(|&k| self.tokens[k].text == ",") {
-            let w = self.lower(s);
-            if self.is(s, LEADING_ADVERBIAL) || w.ends_with("ly") {
+        // skip a leading adverbial ending in a comma ("Earlier this year, ..."); one opening
+        // with a preposition may be long ("In a letter to the committee on Friday, ...")
+        let w = self.lower(s);
+        let prep = matches!(
+            w,
+            "in" | "at" | "on" | "with" | "by" | "outside" | "inside" | "indeed" | "likewise"
+        );
+        let reach = if prep { 25 } else { 8 };
+        if let Some(k) = (s..hi.min(s + reach))
+            .take_while(|&k| !self.is_mark[k] && !self.is_punct(k, &[".", "?", "!", ":", ";"]))
+            .find(|&k| self.tokens[k].text == ",")
+        {
+            if prep || self.is(s, LEADING_ADVERBIAL) || w.ends_with("ly") {
                 s = k + 1;
             }
         }
@@ -387,6 +396,17 @@ mod tests {
             let warned = token(ctx, "warned");
             let src = ctx.subject(0, warned);
             assert_eq!(src.map(|s| s.text(text)), Some("the Russian leader"));
+        });
+    }
+
+    #[test]
+    fn the_subject_skips_a_long_opening_prepositional_phrase() {
+        let text =
+            "In a letter to the House committee on Friday afternoon, the agency confirmed it.";
+        with_ctx(text, |ctx| {
+            let confirmed = token(ctx, "confirmed");
+            let src = ctx.subject(0, confirmed);
+            assert_eq!(src.map(|s| s.text(text)), Some("the agency"));
         });
     }
 }
