@@ -740,3 +740,19 @@ fn a_pronoun_after_a_cue_stands_for_that_cue_s_source() {
         );
     }
 }
+
+#[test]
+fn a_cue_without_a_source_takes_the_subject_of_its_sentence() {
+    let text =
+        "But hacking specialists say the most harmful information might not even be genuine.";
+    let q = find(text);
+    let speaker = q.first().and_then(|q| q.speaker.as_ref());
+    assert_eq!(
+        speaker.map(|s| s.span.text(text)),
+        Some("hacking specialists")
+    );
+    assert_eq!(
+        q[0].parts[0].text(text),
+        "the most harmful information might not even be genuine"
+    );
+}
