@@ -693,3 +693,66 @@ fn title_inside_an_attribution_is_skipped() {
     assert_eq!(q[0].parts[1].text(text), "We are tired.");
     assert_eq!(q[0].cue.map(|c| c.text(text)), Some("said"));
 }
+
+#[test]
+fn a_speaker_named_through_a_relative_pronoun() {
+    let text = "The club hired an architect who said he was never paid for the work.";
+    let q = find(text);
+    assert_eq!(
+        summary(text, &q),
+        vec![(
+            vec!["he was never paid for the work"],
+            "indirect",
+            Some("said"),
+            Some("an architect who"),
+            q.first()
+                .and_then(|q| q.speaker.as_ref())
+                .map(|s| s.via.as_str()),
+        )]
+    );
+    let text = "The vote was delayed by Senator Ana Reyes, who has said the bill is unfair.";
+    let q = find(text);
+    let speaker = q
+        .first()
+        .and_then(|q| q.speaker.as_ref())
+        .expect("a speaker");
+    assert_eq!(speaker.span.text(text), "Senator Ana Reyes, who");
+    assert_eq!(speaker.name.as_deref(), Some("Ana Reyes"));
+    assert_eq!(q[0].parts[0].text(text), "the bill is unfair");
+}
+
+#[test]
+fn a_pronoun_after_a_cue_stands_for_that_cue_s_source() {
+    for text in [
+        "On the plan, Tom Benjamin said he believes “there may be some trouble ahead.”",
+        "Tom Benjamin said that he believes “there may be some trouble ahead.”",
+    ] {
+        let q = find(text);
+        assert_eq!(
+            summary(text, &q),
+            vec![(
+                vec!["there may be some trouble ahead."],
+                "direct",
+                Some("believes"),
+                Some("Tom Benjamin"),
+                Some("name"),
+            )]
+        );
+    }
+}
+
+#[test]
+fn a_cue_without_a_source_takes_the_subject_of_its_sentence() {
+    let text =
+        "But hacking specialists say the most harmful information might not even be genuine.";
+    let q = find(text);
+    let speaker = q.first().and_then(|q| q.speaker.as_ref());
+    assert_eq!(
+        speaker.map(|s| s.span.text(text)),
+        Some("hacking specialists")
+    );
+    assert_eq!(
+        q[0].parts[0].text(text),
+        "the most harmful information might not even be genuine"
+    );
+}

@@ -423,6 +423,9 @@ pub(crate) fn one_reported(
         shared,
         headline,
     };
+    if let Some(found) = closing_tail(ctx, u) {
+        return Some(found);
+    }
     let mut i = from;
     while i < e {
         if let Some(found) = topic_attribution(ctx, u, i) {
@@ -473,6 +476,51 @@ pub(crate) fn one_reported(
     None
 }
 
+/// A unit closing on ", X said." with a strong cue ("said", "added", "told"): the whole
+/// clause before the comma is what X reported, and a weaker cue inside it ("Officials called
+/// for ..., sources said.") is part of the report, not its attribution.
+fn closing_tail(ctx: &Ctx<'_, '_>, u: Unit) -> Option<(Attribution, usize)> {
+    let e = u.end;
+    let lo = e.saturating_sub(2 * TAIL_WORDS + 2).max(u.from);
+    let c = (lo..e).rev().find(|&c| {
+        ctx.is_cue(c, STRONG_CUE)
+            && !is_cap(ctx.tokens[c].text)
+            && (c == 0 || ctx.lower(c - 1) != "to")
+    })?;
+    if words(ctx, c + 1, e) > 2 {
+        return None;
+    }
+    // the source between the comma and the cue is a plain phrase, not a clause
+    // ("..., but Chaffetz declined", "..., which first reported the story")
+    let comma = (lo.saturating_sub(2)..c)
+        .rev()
+        .find(|&k| ctx.tokens[k].text == ",")?;
+    if (comma + 1..c).any(|k| {
+        matches!(
+            ctx.lower(k),
+            "but" | "and" | "or" | "while" | "which" | "who" | "when" | "as" | "because" | "that"
+        )
+    }) {
+        return None;
+    }
+    // only when a weaker cue comes before it (a strong one has its own attribution, and
+    // without a cue the search finds the tail in order)
+    let mut earlier = false;
+    for i in u.from..comma {
+        if ctx.is_cue(i, STRONG_CUE) {
+            return None;
+        }
+        earlier |= ctx.is_cue(i, ctx.min_prob);
+    }
+    if !earlier {
+        return None;
+    }
+    match tail_attribution(ctx, u, c) {
+        Step::Found(a, next) => Some((a, next)),
+        _ => None,
+    }
+}
+
 /// The end of a reported clause starting at `k`: the unit end, or before a coordinated
 /// second cue ("... and warned that ...").
 pub(crate) fn coord_end(ctx: &Ctx<'_, '_>, k: usize, e: usize) -> usize {
@@ -487,6 +535,17 @@ pub(crate) fn coord_end(ctx: &Ctx<'_, '_>, k: usize, e: usize) -> usize {
         if ctx.lower(j) == "according" && ctx.lower(j + 1) == "to" && ctx.tokens[j - 1].text == ","
         {
             return j - 1;
+        }
+        // "..., but the NYPD overruled that request", "..., while the Senate ...": a
+        // contrasting clause is the writer's, not part of what is reported
+        if ctx.tokens[j].text == ","
+            && ctx.region_at(j).is_none()
+            && matches!(
+                ctx.lower(j + 1),
+                "but" | "while" | "although" | "though" | "whereas"
+            )
+        {
+            return j;
         }
         // "... was not intentional; they only learned ...": a new clause
         if ctx.tokens[j].text == ";" && ctx.region_at(j).is_none() {
@@ -614,6 +673,43 @@ mod tests {
         with_ctx(text, |ctx| {
             let start = token(ctx, "the");
             assert_eq!(coord_end(ctx, start, ctx.tokens.len()), token(ctx, "and"));
+        });
+    }
+
+    #[test]
+    fn a_contrasting_clause_ends_the_content() {
+        let text = "Smith said the bridge was unsafe, but the council kept it open.";
+        with_ctx(text, |ctx| {
+            let start = token(ctx, "the");
+            assert_eq!(coord_end(ctx, start, ctx.tokens.len()), token(ctx, ","));
+        });
+        let text = "Smith said the bridge, which is old, was unsafe.";
+        with_ctx(text, |ctx| {
+            let e = trim_end(ctx, 0, ctx.tokens.len());
+            assert_eq!(coord_end(ctx, token(ctx, "the"), e), e);
+        });
+    }
+
+    #[test]
+    fn a_closing_said_tail_outranks_a_weaker_cue_inside() {
+        let text = "Officials called for the mayor to be taken to a hospital, sources said.";
+        with_ctx(text, |ctx| {
+            let e = trim_end(ctx, 0, ctx.tokens.len());
+            let (found, next) = one_reported(ctx, 0, 0, e, None, false).expect("an attribution");
+            assert_eq!(
+                found.parts[0].text(text),
+                "Officials called for the mayor to be taken to a hospital"
+            );
+            assert_eq!(found.source.map(|s| s.text(text)), Some("sources"));
+            assert_eq!(found.cue.map(|s| s.text(text)), Some("said"));
+            assert_eq!(next, e);
+        });
+        // a strong cue before it keeps its own attribution
+        let text = "Smith said the bridge was unsafe and old, Jones said.";
+        with_ctx(text, |ctx| {
+            let e = trim_end(ctx, 0, ctx.tokens.len());
+            let (found, _) = one_reported(ctx, 0, 0, e, None, false).expect("an attribution");
+            assert_eq!(found.source.map(|s| s.text(text)), Some("Smith"));
         });
     }
 

@@ -311,6 +311,28 @@ fn build(ctx: &Ctx<'_, '_>, c: usize, s: usize, e: usize) -> Option<(Attribution
     if !opens_clause(ctx, c, e) && words(ctx, k, end) < 4 {
         return None;
     }
+    // an object, not a clause, ends before a circumstance: "has not mentioned Machado
+    // since the debate", "warned officials to act after hackers struck"
+    let end = if true {
+        (k + 1..end)
+            .find(|&j| {
+                ctx.region_at(j).is_none()
+                    && matches!(
+                        ctx.lower(j),
+                        "since"
+                            | "after"
+                            | "before"
+                            | "during"
+                            | "amid"
+                            | "when"
+                            | "while"
+                            | "because"
+                    )
+            })
+            .unwrap_or(end)
+    } else {
+        end
+    };
     let content = ctx.content(k, end)?;
     let source = ctx.source_before(c, s).or_else(|| ctx.subject(s, c));
     Some((
@@ -517,7 +539,20 @@ fn new_cues(
 
 #[cfg(test)]
 mod tests {
-    use super::ReportedModel;
+    use super::{build, ReportedModel};
+    use crate::find::test_support::{token, with_ctx};
+
+    #[test]
+    fn an_object_ends_before_a_circumstance() {
+        let text = "The senator has not mentioned the new tax plan for farmers since the debate.";
+        with_ctx(text, |ctx| {
+            let c = token(ctx, "mentioned");
+            let e = ctx.tokens.len() - 1;
+            let (a, _) = build(ctx, c, 0, e).expect("an attribution");
+            assert_eq!(a.parts[0].text(text), "the new tax plan for farmers");
+            assert_eq!(a.source.map(|s| s.text(text)), Some("The senator"));
+        });
+    }
 
     #[test]
     fn the_embedded_model_round_trips() {

@@ -114,7 +114,12 @@ pub(crate) fn resolve(ctx: &Ctx<'_, '_>, attributions: Vec<Attribution>) -> Vec<
         };
         let span = Span::new(first.start, r.parts.last().map_or(first.end, |p| p.end));
         let kind = kind_of(ctx, &r.parts);
-        let speaker = r.source.map(|src| {
+        let source = match r.source {
+            Some(src) if !r.inherited => Some(outer_source(ctx, src).unwrap_or(src)),
+            None => r.cue.and_then(|c| sentence_subject(ctx, c)),
+            other => other,
+        };
+        let speaker = source.map(|src| {
             if r.inherited {
                 if let Some(prev) = out.iter().rev().take(8).find_map(|q| q.speaker.clone()) {
                     if prev.span == src {
@@ -144,6 +149,58 @@ pub(crate) fn resolve(ctx: &Ctx<'_, '_>, attributions: Vec<Attribution>) -> Vec<
         });
     }
     out
+}
+
+/// The first token of the sentence holding token `k`: after a line start, a sentence end or
+/// a quotation mark, at most 40 tokens back.
+fn sentence_start(ctx: &Ctx<'_, '_>, k: usize) -> usize {
+    let mut lo = k;
+    while lo > 0
+        && k - lo < 40
+        && !ctx.starts_line[lo]
+        && !ctx.is_punct(lo - 1, &[".", "?", "!"])
+        && !ctx.is_mark[lo - 1]
+    {
+        lo -= 1;
+    }
+    lo
+}
+
+/// For a cue the source stage found no source for ("But hacking specialists say ..."): the
+/// subject of its sentence, past an opening conjunction, when it comes before the cue (the
+/// noun phrase before the cue when it opens the sentence).
+fn sentence_subject(ctx: &Ctx<'_, '_>, cue: Span) -> Option<Span> {
+    let c = ctx.token_at(cue.start);
+    let mut lo = sentence_start(ctx, c);
+    while lo < c && matches!(ctx.lower(lo), "but" | "and" | "yet" | "so" | "then") {
+        lo += 1;
+    }
+    if lo >= c {
+        return None;
+    }
+    // the whole stretch before the cue is a noun phrase ("hacking specialists say")
+    let start = ctx.tokens[lo].span.start;
+    ctx.source_before_raw(c, lo)
+        .filter(|sp| sp.start == start)
+        .or_else(|| ctx.subject(lo, c))
+}
+
+/// The source of the cue a pronoun source follows: in "Benjamin said he believes ...", the
+/// pronoun stands for the speaker named before `said` (with an optional `that` between), and
+/// that mention, not the pronoun, names who speaks.
+fn outer_source(ctx: &Ctx<'_, '_>, src: Span) -> Option<Span> {
+    let t = ctx.token_at(src.start);
+    if ctx.tokens.get(t)?.span != src || !ctx.is(t, PRONOUN) {
+        return None;
+    }
+    let mut c = t.checked_sub(1)?;
+    if ctx.lower(c) == "that" {
+        c = c.checked_sub(1)?;
+    }
+    if is_cap(ctx.tokens[c].text) || !ctx.is_cue(c, ctx.min_prob) {
+        return None;
+    }
+    ctx.source_before(c, sentence_start(ctx, c))
 }
 
 pub(crate) fn speaker_of(

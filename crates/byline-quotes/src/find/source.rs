@@ -72,6 +72,28 @@ impl<'a, 'l> Ctx<'a, 'l> {
         k
     }
 
+    /// The start of the noun a relative pronoun after token `end - 1` stands for: a name
+    /// with its title ("delayed by Senator Ana Reyes"), else a determiner phrase ("an
+    /// architect"), within the noun phrase of [`Ctx::np_left`].
+    fn relative_head(&self, end: usize, lo: usize) -> usize {
+        let np = self.np_left(end, lo);
+        let mut h = end;
+        let mut named = false;
+        while h > np {
+            let t = &self.tokens[h - 1];
+            if self.is(h - 1, DETERMINER) {
+                return h - 1;
+            }
+            if is_cap(t.text) || inside_name(t) {
+                named |= is_cap(t.text);
+            } else if named || self.is(h - 1, AUX) || !is_word(t) || self.is(h - 1, BOUNDARY) {
+                break;
+            }
+            h -= 1;
+        }
+        h
+    }
+
     /// Whether a span looks like a noun phrase: it does not start with a preposition, a
     /// wh-word or a participle, nor end with a function word.
     pub(crate) fn valid_source(&self, sp: Span) -> bool {
@@ -94,8 +116,9 @@ impl<'a, 'l> Ctx<'a, 'l> {
     /// The source before a cue at `c`, within `[lo, c)`: skips auxiliaries and adverbs and
     /// an appositive or relative clause between commas.
     pub(crate) fn source_before(&self, c: usize, lo: usize) -> Option<Span> {
+        // (a span ending in a relative pronoun is one this function built: "Priebus, who")
         self.source_before_raw(c, lo)
-            .filter(|&sp| self.valid_source(sp))
+            .filter(|&sp| self.valid_source(sp) || sp.text(self.text).ends_with(" who"))
     }
 
     /// A name with a bracketed tag ending right before token `end`, not before `lo`:
@@ -126,6 +149,16 @@ impl<'a, 'l> Ctx<'a, 'l> {
         }
         if j <= lo {
             return None;
+        }
+        // "an architect who said ...", "Priebus, who has said ...": the noun and the relative
+        // pronoun that stands for it
+        if j > lo + 1 && self.lower(j - 1) == "who" {
+            let mut end = j - 1;
+            if self.tokens[end - 1].text == "," {
+                end -= 1;
+            }
+            let head = self.relative_head(end, lo);
+            return (head < end).then(|| self.span(head, j)).flatten();
         }
         if self.tokens[j - 1].text == "," {
             // "X, who ..., said" / "X, a spokesman, said"
@@ -224,10 +257,19 @@ impl<'a, 'l> Ctx<'a, 'l> {
     /// The subject at the start of the clause beginning at `s` ("Israel also waded ...").
     pub(crate) fn subject(&self, s: usize, hi: usize) -> Option<Span> {
         let mut s = s;
-        // skip a leading adverbial ending in a comma ("Earlier this year, ...")
-        if let Some(k) = (s..hi.min(s + 8)).find(|&k| self.tokens[k].text == ",") {
-            let w = self.lower(s);
-            if self.is(s, LEADING_ADVERBIAL) || w.ends_with("ly") {
+        // skip a leading adverbial ending in a comma ("Earlier this year, ..."); one opening
+        // with a preposition may be long ("In a letter to the committee on Friday, ...")
+        let w = self.lower(s);
+        let prep = matches!(
+            w,
+            "in" | "at" | "on" | "with" | "by" | "outside" | "inside" | "indeed" | "likewise"
+        );
+        let reach = if prep { 25 } else { 8 };
+        if let Some(k) = (s..hi.min(s + reach))
+            .take_while(|&k| !self.is_mark[k] && !self.is_punct(k, &[".", "?", "!", ":", ";"]))
+            .find(|&k| self.tokens[k].text == ",")
+        {
+            if prep || self.is(s, LEADING_ADVERBIAL) || w.ends_with("ly") {
                 s = k + 1;
             }
         }
@@ -354,6 +396,17 @@ mod tests {
             let warned = token(ctx, "warned");
             let src = ctx.subject(0, warned);
             assert_eq!(src.map(|s| s.text(text)), Some("the Russian leader"));
+        });
+    }
+
+    #[test]
+    fn the_subject_skips_a_long_opening_prepositional_phrase() {
+        let text =
+            "In a letter to the House committee on Friday afternoon, the agency confirmed it.";
+        with_ctx(text, |ctx| {
+            let confirmed = token(ctx, "confirmed");
+            let src = ctx.subject(0, confirmed);
+            assert_eq!(src.map(|s| s.text(text)), Some("the agency"));
         });
     }
 }
