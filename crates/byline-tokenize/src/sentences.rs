@@ -520,6 +520,7 @@ fn is_interjection(w: &str) -> bool {
     NOT_NAMES.contains(&w)
 }
 
+/// See [`is_interjection`].
 const NOT_NAMES: &[&str] = &[
     "Well",
     "Ok",
