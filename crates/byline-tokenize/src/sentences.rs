@@ -486,6 +486,132 @@ fn sign_off(sentence: &[Token<'_>]) -> bool {
         )
 }
 
+/// A line that opens with a name and a comma addresses its reader (`Greg, I faxed ...`,
+/// `Michelle, Did you ...`): the name is its own sentence when a usual sentence opener
+/// follows. `words` is the line so far (one word), `next` the word after the comma.
+/// (`Hi, I want ...` stays one sentence in UD EWT train.)
+fn vocative(words: &[Token<'_>], next: &Token<'_>, starters: &crate::lexicon::WordSet) -> bool {
+    let [w] = words else { return false };
+    let b = w.text.as_bytes();
+    w.kind == TokenKind::Word
+        && b.len() >= 2
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().all(u8::is_ascii_lowercase)
+        && !(starters.contains(w.text) || w.text.ends_with("ly") || is_interjection(w.text))
+        && next.kind == TokenKind::Word
+        && starters.contains(next.text)
+}
+
+/// The e-mail address at token `k` follows an `Email:` label in the sentence that starts at
+/// `s0`: right after it, or after a name and `<` (`Email: "Jo" <jo@acme.com>`).
+fn email_label(tokens: &[Token<'_>], s0: usize, k: usize) -> bool {
+    let from = s0.max(k.saturating_sub(7));
+    (from..k.saturating_sub(1)).rev().any(|i| {
+        tokens[i + 1].text == ":"
+            && (tokens[i].text.eq_ignore_ascii_case("email")
+                || tokens[i].text.eq_ignore_ascii_case("e-mail"))
+            && (i + 2 == k || tokens[k - 1].text == "<")
+    })
+}
+
+/// Words that open a line with a comma after them and are no names (interjections,
+/// adverbs, greetings, weekdays of a dateline).
+fn is_interjection(w: &str) -> bool {
+    NOT_NAMES.contains(&w)
+}
+
+/// See [`is_interjection`].
+const NOT_NAMES: &[&str] = &[
+    "Well",
+    "Ok",
+    "Okay",
+    "Oh",
+    "Sorry",
+    "Again",
+    "Anyway",
+    "Ah",
+    "Wow",
+    "Sure",
+    "Yeah",
+    "Yep",
+    "Nope",
+    "Indeed",
+    "Otherwise",
+    "Besides",
+    "Plus",
+    "Second",
+    "Third",
+    "First",
+    "Firstly",
+    "Secondly",
+    "Finally",
+    "Lastly",
+    "Overall",
+    "Therefore",
+    "Thus",
+    "Hence",
+    "Moreover",
+    "Furthermore",
+    "Anyhow",
+    "Alright",
+    "Right",
+    "Fine",
+    "Great",
+    "Cool",
+    "Good",
+    "Hmm",
+    "Um",
+    "Uh",
+    "Honestly",
+    "Basically",
+    "Personally",
+    "Seriously",
+    "Regards",
+    "Best",
+    "Cheers",
+    "Sincerely",
+    "Cordially",
+    "Respectfully",
+    "Note",
+    "Afterwards",
+    "Unfortunately",
+    "Fortunately",
+    "Yesterday",
+    "Today",
+    "Tonight",
+    "Actually",
+    "Instead",
+    "Nevertheless",
+    "Nonetheless",
+    "Meanwhile",
+    "Initially",
+    "Originally",
+    "Apparently",
+    "Obviously",
+    "Clearly",
+    "Lol",
+    "Hi",
+    "Hello",
+    "Hey",
+    "Dear",
+    "God",
+    "Look",
+    "Listen",
+    "Maybe",
+    "Perhaps",
+    "Ohh",
+    "Ooh",
+    "Man",
+    "Dude",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Splits `tokens` (of `text`) into sentences and paragraphs.
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn segment(text: &str, tokens: &[Token<'_>]) -> (Vec<Sentence>, Vec<Paragraph>) {
@@ -717,6 +843,25 @@ fn segment_impl(
             k += 1;
             continue;
         }
+        // The address after an `Email:` label ends its header line: `Email: jo@acme.com
+        // Site made!`, `Email: Jo Lee <jo@acme.com> Today's ...`, unless another label of the
+        // contact block follows (`Email: jo@acme.com WWW: http://...`).
+        if t.kind == TokenKind::Email && k + 1 < n && breaks_before(k + 1) == 0 {
+            let e = k + usize::from(tokens[k + 1].text == ">");
+            if e + 1 < n && breaks_before(e + 1) == 0 && email_label(tokens, s0, k) && {
+                // (A full stop right after the address ends the sentence as usual.)
+                let u = &tokens[e + 1];
+                u.space_before
+                    && !is_terminal(u)
+                    && !(u.kind == TokenKind::Word
+                        && tokens.get(e + 2).is_some_and(|v| v.text == ":"))
+            } {
+                close(&mut sents, s0, e + 1);
+                s0 = e + 1;
+                k = e + 1;
+                continue;
+            }
+        }
         // A URL ends a sentence before another URL or a capitalised word (link lists).
         if t.kind == TokenKind::Url
             && k + 1 < n
@@ -814,7 +959,12 @@ fn segment_impl(
             && (header(k)
                 || (sign_off(&tokens[s0..=k])
                     && capital_follows(k)
-                    && (t.text != "Thanks" || signed(k))))
+                    && (t.text != "Thanks" || signed(k)))
+                || (k == s0 + 1
+                    && t.text == ","
+                    && (s0 == 0 || breaks_before(s0) > 0)
+                    && capital_follows(k)
+                    && vocative(&tokens[s0..k], &tokens[k + 1], &lex.starters)))
         {
             close(&mut sents, s0, k + 1);
             s0 = k + 1;

@@ -651,6 +651,41 @@ fn signatures_and_sign_offs() {
                     "PS. Bring a coat.",
                 ],
             ),
+            (
+                "The vote is on Monday.\n\nKaren, I sent you the draft. Well, I think so.",
+                &[
+                    "The vote is on Monday.",
+                    "Karen,",
+                    "I sent you the draft.",
+                    "Well, I think so.",
+                ],
+            ),
+            (
+                "Hi, I want to book a room.\nFriday, May 8, 2009\nHowever, The rooms are full.",
+                &[
+                    "Hi, I want to book a room.",
+                    "Friday, May 8, 2009",
+                    "However, The rooms are full.",
+                ],
+            ),
+            (
+                "From: Jo Lee\nEmail: jo.lee@example.com Site is up! Email: \"Jo\" <jo@example.com> Today's news",
+                &[
+                    "From: Jo Lee",
+                    "Email: jo.lee@example.com",
+                    "Site is up!",
+                    "Email: \"Jo\" <jo@example.com>",
+                    "Today's news",
+                ],
+            ),
+            (
+                "Phone: 555-0100 Email: jo@example.com WWW: http://example.com\n\nWrite to jo@example.com. We reply fast.",
+                &[
+                    "Phone: 555-0100 Email: jo@example.com WWW: http://example.com",
+                    "Write to jo@example.com.",
+                    "We reply fast.",
+                ],
+            ),
         ],
     );
 }
