@@ -1109,5 +1109,68 @@ fn segment_impl(
         tokens: p0..n,
         sentences: ps0..sents.len(),
     });
+    split_inline_bullets(bytes, tokens, caseless, &mut sents, &mut pars);
     (sents, pars)
+}
+
+/// Splits a sentence that opens with a `-`, `*` or `–` bullet at each later use of the same
+/// mark, spaced on both sides and before a capitalised word or a number on the same line:
+/// a list written on one line (`- Prices rose - Jobs fell - Rates held`). These marks are
+/// dashes too, so elsewhere a spaced one (`the plan - which ...`) stays in its sentence.
+/// Runs after the pass over the tokens and looks inside the sentences that open with such a
+/// mark only, so running text costs one look at each sentence's first token.
+fn split_inline_bullets(
+    bytes: &[u8],
+    tokens: &[Token<'_>],
+    caseless: bool,
+    sents: &mut Vec<Sentence>,
+    pars: &mut [Paragraph],
+) {
+    let opens_list = |s: &Sentence| {
+        matches!(tokens[s.tokens.start].text, "-" | "*" | "–")
+            && tokens
+                .get(s.tokens.start + 1)
+                .is_some_and(|u| u.space_before)
+    };
+    if !sents.iter().any(opens_list) {
+        return;
+    }
+    let item = |mark: &str, k: usize| {
+        let t = &tokens[k];
+        t.text == mark
+            && t.space_before
+            && tokens.get(k + 1).is_some_and(|u| {
+                u.space_before
+                    && starts_upper_or_digit(u, caseless)
+                    && !bytes[t.span.end..u.span.start].contains(&b'\n')
+            })
+    };
+    let piece = |a: usize, b: usize| Sentence {
+        span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
+        tokens: a..b,
+    };
+    let mut out = Vec::with_capacity(sents.len() + 8);
+    // `at[i]`: the index in `out` of old sentence `i`'s first piece.
+    let mut at = Vec::with_capacity(sents.len() + 1);
+    for s in sents.iter() {
+        at.push(out.len());
+        if !opens_list(s) {
+            out.push(s.clone());
+            continue;
+        }
+        let mark = tokens[s.tokens.start].text;
+        let mut a = s.tokens.start;
+        for k in a + 2..s.tokens.end {
+            if item(mark, k) {
+                out.push(piece(a, k));
+                a = k;
+            }
+        }
+        out.push(piece(a, s.tokens.end));
+    }
+    at.push(out.len());
+    for p in pars.iter_mut() {
+        p.sentences = at[p.sentences.start]..at[p.sentences.end];
+    }
+    *sents = out;
 }

@@ -98,6 +98,32 @@ fn enumerations() {
                 &["Highlights:", "• Prices rose", "• Jobs fell", "• Rates held"],
             ),
             (
+                "Results\n- Turnout rose to 68 percent - The ruling party lost 12 seats - A recount is due",
+                &[
+                    "Results",
+                    "- Turnout rose to 68 percent",
+                    "- The ruling party lost 12 seats",
+                    "- A recount is due",
+                ],
+            ),
+            (
+                "* Main Street closed until Friday * Bridge Road open * 2 lanes on the bypass\nDrivers should allow extra time.",
+                &[
+                    "* Main Street closed until Friday",
+                    "* Bridge Road open",
+                    "* 2 lanes on the bypass",
+                    "Drivers should allow extra time.",
+                ],
+            ),
+            (
+                "- The plan - which the council approved - failed. The vote was 7-2.",
+                &["- The plan - which the council approved - failed.", "The vote was 7-2."],
+            ),
+            (
+                "Scores - Leeds 2, Hull 1 - were confirmed late. Fans cheered.",
+                &["Scores - Leeds 2, Hull 1 - were confirmed late.", "Fans cheered."],
+            ),
+            (
                 "On the menu ▪ grilled trout ▪ 3 cheeses ▪ \"tarte tatin\". Doors open at 7.",
                 &[
                     "On the menu",
