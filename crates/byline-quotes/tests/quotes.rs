@@ -756,3 +756,52 @@ fn a_cue_without_a_source_takes_the_subject_of_its_sentence() {
         "the most harmful information might not even be genuine"
     );
 }
+
+#[test]
+fn a_new_sentence_after_a_closed_quote_is_no_tail() {
+    // the quote ends on a full stop: "He added" opens the next quote's lead-in, and the
+    // first quote keeps its own lead-in
+    let text = "Inspector Mara Quill said, “The bridge was never safe for heavy trucks.” He added, “We warned the county twice.”";
+    let q = find(text);
+    assert_eq!(
+        summary(text, &q),
+        vec![
+            (
+                vec!["The bridge was never safe for heavy trucks."],
+                "direct",
+                Some("said"),
+                Some("Inspector Mara Quill"),
+                Some("name")
+            ),
+            (
+                vec!["We warned the county twice."],
+                "direct",
+                Some("added"),
+                Some("He"),
+                Some("pronoun")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn according_to_after_a_quote_credits_the_reporting_source() {
+    let text =
+        "“We will appeal the ruling,” Governor Lena Park said, according to the Daily Ledger.";
+    let q = find(text);
+    let s = summary(text, &q);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].0, vec!["We will appeal the ruling,"]);
+    assert_eq!(s[0].2, Some("according to"));
+    assert_eq!(s[0].3, Some("the Daily Ledger"));
+}
+
+#[test]
+fn a_participle_cue_skips_a_place_and_a_date_in_the_opening_phrase() {
+    let text = "At a rally in Dayton, Ohio, on Tuesday, Senator Ruth Alder endorsed the plan, saying that it would “save the town from ruin.”";
+    let q = find(text);
+    let s = summary(text, &q);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].2, Some("saying"));
+    assert_eq!(s[0].3, Some("Senator Ruth Alder"));
+}

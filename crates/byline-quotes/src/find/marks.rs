@@ -448,6 +448,11 @@ fn group_regions(
                 break;
             }
         }
+        // a quote closed on a full stop is followed by a new sentence, not by its tail
+        // (`Brafman said, “... we have found.” He added, “...”`)
+        if new_sentence_after(ctx, g, b) {
+            break;
+        }
         // (a name and its verb first: "...,” Blige sings to Clinton before asking her")
         let tail_cue = name_then_verb(ctx, b, e)
             .or_else(|| (b..e).find(|&i| ctx.is_cue(i, 0.2)))
@@ -482,6 +487,19 @@ fn group_regions(
         cue,
         source,
     }
+}
+
+/// Whether the tail from token `b` after region `g` is a new sentence: the quote ends on a
+/// full stop inside its marks and the next token, in the same line, opens with a capital.
+/// (A question or exclamation mark does not end the sentence: `“... fantastic!” beamed Hartley`.)
+fn new_sentence_after(ctx: &Ctx<'_, '_>, g: Region, b: usize) -> bool {
+    b < ctx.tokens.len()
+        && !ctx.starts_line[b]
+        && is_cap(ctx.tokens[b].text)
+        && ctx
+            .text
+            .get(g.inner().start..g.inner().end)
+            .is_some_and(|t| t.trim_end().ends_with('.'))
 }
 
 /// The cue and source of a lead-in before a quote starting at token `quote_start`: `X said:

@@ -114,6 +114,12 @@ pub(crate) fn resolve(ctx: &Ctx<'_, '_>, attributions: Vec<Attribution>) -> Vec<
         };
         let span = Span::new(first.start, r.parts.last().map_or(first.end, |p| p.end));
         let kind = kind_of(ctx, &r.parts);
+        let mut r = r;
+        if let Some((cue, src)) = according_to_after(ctx, span) {
+            r.cue = Some(cue);
+            r.source = Some(src);
+            r.inherited = false;
+        }
         let source = match r.source {
             Some(src) if !r.inherited => Some(outer_source(ctx, src).unwrap_or(src)),
             None => r.cue.and_then(|c| sentence_subject(ctx, c)),
@@ -149,6 +155,34 @@ pub(crate) fn resolve(ctx: &Ctx<'_, '_>, attributions: Vec<Attribution>) -> Vec<
         });
     }
     out
+}
+
+/// An `according to` source in the rest of the sentence after a quote's content (`“...,”
+/// Sanders said, according to CNN.`): the reporting source the quote is credited to, with
+/// `according to` as its cue. Nothing when the content closes its sentence.
+fn according_to_after(ctx: &Ctx<'_, '_>, content: Span) -> Option<(Span, Span)> {
+    let inner = ctx.text.get(content.start..content.end)?;
+    if inner.trim_end().ends_with(['.', '?', '!']) {
+        return None;
+    }
+    let n = ctx.tokens.len();
+    let mut k = ctx.token_at(content.end);
+    // past the closing mark
+    while k < n && ctx.is_mark[k] && ctx.tokens[k].span.start < content.end + 4 {
+        k += 1;
+    }
+    let lim = (k + 40).min(n);
+    while k + 2 < lim && !ctx.starts_line[k] && !ctx.is_mark[k] {
+        if ctx.is_punct(k, &[".", "?", "!", ";"]) {
+            return None;
+        }
+        if ctx.lower(k) == "according" && ctx.lower(k + 1) == "to" {
+            let src = ctx.source_after(k + 1, lim)?;
+            return Some((ctx.span(k, k + 2)?, src));
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The first token of the sentence holding token `k`: after a line start, a sentence end or

@@ -260,17 +260,31 @@ impl<'a, 'l> Ctx<'a, 'l> {
         // skip a leading adverbial ending in a comma ("Earlier this year, ..."); one opening
         // with a preposition may be long ("In a letter to the committee on Friday, ...")
         let w = self.lower(s);
+        // (an opening participle clause too: "Speaking at a town hall in Salem, ...")
         let prep = matches!(
             w,
             "in" | "at" | "on" | "with" | "by" | "outside" | "inside" | "indeed" | "likewise"
-        );
+        ) || (w.len() > 5 && w.ends_with("ing") && is_cap(self.tokens[s].text));
         let reach = if prep { 25 } else { 8 };
-        if let Some(k) = (s..hi.min(s + reach))
-            .take_while(|&k| !self.is_mark[k] && !self.is_punct(k, &[".", "?", "!", ":", ";"]))
-            .find(|&k| self.tokens[k].text == ",")
-        {
+        let next_comma = |from: usize, reach: usize| {
+            (from..hi.min(from + reach))
+                .take_while(|&k| !self.is_mark[k] && !self.is_punct(k, &[".", "?", "!", ":", ";"]))
+                .find(|&k| self.tokens[k].text == ",")
+        };
+        if let Some(k) = next_comma(s, reach) {
             if prep || self.is(s, LEADING_ADVERBIAL) || w.ends_with("ly") {
                 s = k + 1;
+                // the rest of a prepositional opening: a place after its town ("At a rally
+                // in Portsmouth, N.H., on Tuesday, ...") and a further prepositional phrase
+                while let Some(k2) = next_comma(s, 5).filter(|_| prep) {
+                    let place = (s..k2)
+                        .all(|i| is_cap(self.tokens[i].text) || inside_name(&self.tokens[i]));
+                    let pp = matches!(self.lower(s), "on" | "in" | "at" | "during" | "after");
+                    if k2 == s || !(place || pp) {
+                        break;
+                    }
+                    s = k2 + 1;
+                }
             }
         }
         while s < hi && !is_word(&self.tokens[s]) {
