@@ -82,15 +82,13 @@
 //! own memory is a few bytes per token (about 3 bytes per input byte on news, at most about
 //! 14 on a text of quotation marks only; `scale-quotes` gates both, and that finding takes
 //! at most 8 times tokenizing the same news, measured 5.6). The bench `benches/quotes.rs`
-//! measures articles per second on the PolNeAR dev texts: about 3,100 articles/s for quote
-//! finding alone on one core of a quiet machine on 2026-12-06 with the learned stage, and
-//! about 810 with tokenizing and entity recognition included (the recognizer takes most of
-//! it); since 2026-12-07 quote finding alone runs 1.5–2.1 times faster (old and new builds
-//! taking turns on a loaded machine; 35% fewer instructions).
+//! measures articles per second on the PolNeAR dev texts: about 4,700 articles/s for quote
+//! finding alone on one core on 2026-12-07 (3,100 the day before), and 630–930 with
+//! tokenizing and entity recognition included (the recognizer takes most of it).
 //!
-//! On PolNeAR dev (`eval-quotes`, scored as `score_quotes.py` does) the finder reaches 94.6
-//! content F1 and 89.6 end-to-end F1 (content and speaker) on direct quotes, and 71.6 content
-//! F1 and 64.4 end-to-end F1 over all attributions (69.4 and 63.4 with the rules alone: see
+//! On PolNeAR dev (`eval-quotes`, scored as `score_quotes.py` does) the finder reaches 94.8
+//! content F1 and 90.2 end-to-end F1 (content and speaker) on direct quotes, and 72.9 content
+//! F1 and 66.3 end-to-end F1 over all attributions (70.5 and 65.3 with the rules alone: see
 //! [`QuoteFinderBuilder::learned_reported`]). Besides cue words around a clause, it
 //! reads headline conventions (`Mayor Says ...`, `Poll: ...`), transcript turns
 //! (`"PENCE: ...`), datelines, evidence verbs before "that" (`a poll shows that ...`) and
