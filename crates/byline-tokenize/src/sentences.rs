@@ -417,19 +417,10 @@ fn header_time(tokens: &[Token<'_>], k: usize) -> bool {
 /// (`Tuesday, September 1, 2015`) after a headline in the sentence from `s0`: returns the
 /// dateline's first token. A date after a preposition (`met on Tuesday, ...`) is no dateline.
 fn dateline(tokens: &[Token<'_>], s0: usize, end: usize) -> Option<usize> {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let w = end.checked_sub(6)?;
     let d = &tokens[w..end];
     let year = d[5].text.len() == 4 && d[5].text.bytes().all(|c| c.is_ascii_digit());
-    let dated = DAYS.contains(&d[0].text)
+    let dated = WEEKDAYS.contains(&d[0].text)
         && d[1].text == ","
         && d[2].kind == TokenKind::Word
         && d[3].kind == TokenKind::Number
@@ -517,7 +508,7 @@ fn email_label(tokens: &[Token<'_>], s0: usize, k: usize) -> bool {
 /// Words that open a line with a comma after them and are no names (interjections,
 /// adverbs, greetings, weekdays of a dateline).
 fn is_interjection(w: &str) -> bool {
-    NOT_NAMES.contains(&w)
+    NOT_NAMES.contains(&w) || WEEKDAYS.contains(&w)
 }
 
 /// See [`is_interjection`].
@@ -603,6 +594,11 @@ const NOT_NAMES: &[&str] = &[
     "Ooh",
     "Man",
     "Dude",
+];
+
+/// The days of the week, capitalised: datelines (`Tuesday, September 1, 2015`) and words
+/// that are no vocative name (`Monday, we ...`).
+const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",
