@@ -1,6 +1,7 @@
 //! Evaluation scorers for byline, ported from the reference Python scorers in
 //! `../shared/tools/`, with equal numbers on the same input. Not published.
 
+pub mod cli;
 pub mod conll;
 pub mod heap;
 pub mod quotes;

@@ -10,7 +10,6 @@
 //! embedded model), `--min-f1 X` (exit 1 when overall F1 is below X), `--min-caps-f1 X`,
 //! `--pred FILE` (write the file with the predicted tag appended, for other scorers).
 
-use byline_entities::Recognizer;
 use byline_eval::conll::{read_conll, Score};
 use std::process::exit;
 use std::time::Instant;
@@ -47,17 +46,8 @@ fn main() {
         }
     }
     let Some(file) = file else { usage() };
-    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| {
-        eprintln!("error: cannot read input file {file}: {e}");
-        exit(2)
-    });
-    let rec = match &model {
-        Some(m) => Recognizer::from_path(m).unwrap_or_else(|e| {
-            eprintln!("error: {e}");
-            exit(2)
-        }),
-        None => Recognizer::new(),
-    };
+    let text = byline_eval::cli::read_or_exit("eval-ner", &file);
+    let rec = byline_eval::cli::recognizer_or_exit("eval-ner", model.as_deref());
     let docs = read_conll(&text);
     let t0 = Instant::now();
     let (mut all, mut caps, mut mixed) = (Score::default(), Score::default(), Score::default());

@@ -12,7 +12,7 @@
 //! lines). Options: `--model FILE`, `--min-f1 X` (exit 1 below X), `--errors` (print every
 //! line with a wrong or missing entity).
 
-use byline_entities::{Label, Recognizer};
+use byline_entities::Label;
 use std::collections::BTreeMap;
 use std::process::exit;
 
@@ -94,17 +94,8 @@ fn main() {
         }
     }
     let Some(file) = file else { usage() };
-    let src = std::fs::read_to_string(&file).unwrap_or_else(|e| {
-        eprintln!("error: cannot read input file {file}: {e}");
-        exit(2)
-    });
-    let rec = match &model {
-        Some(m) => Recognizer::from_path(m).unwrap_or_else(|e| {
-            eprintln!("error: {e}");
-            exit(2)
-        }),
-        None => Recognizer::new(),
-    };
+    let src = byline_eval::cli::read_or_exit("eval-short", &file);
+    let rec = byline_eval::cli::recognizer_or_exit("eval-short", model.as_deref());
     let mut all = Tally::default();
     let mut sections: Vec<(String, Tally)> = Vec::new();
     let mut section = "(start)".to_string();

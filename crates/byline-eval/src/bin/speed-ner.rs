@@ -14,7 +14,6 @@
 //! (recognition time / reference time), which stays put when the whole machine slows down.
 //! Exits 1 above `--max-cost-ratio`, 2 on a missing or unreadable corpus.
 
-use byline_entities::Recognizer;
 use std::hint::black_box;
 use std::process::exit;
 use std::time::{Duration, Instant};
@@ -49,10 +48,7 @@ fn main() {
         }
     }
     let Some(path) = path else { usage() };
-    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        eprintln!("speed-ner: cannot read the corpus file {path}: {e}");
-        exit(2)
-    });
+    let data = byline_eval::cli::read_or_exit("speed-ner", &path);
     let articles: Vec<String> = data
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
@@ -63,13 +59,7 @@ fn main() {
         eprintln!("speed-ner: no \"article\" text found in {path}");
         exit(2);
     }
-    let rec = match &model {
-        Some(m) => Recognizer::from_path(m).unwrap_or_else(|e| {
-            eprintln!("speed-ner: {e}");
-            exit(2)
-        }),
-        None => Recognizer::new(),
-    };
+    let rec = byline_eval::cli::recognizer_or_exit("speed-ner", model.as_deref());
     let analyses: Vec<_> = articles
         .iter()
         .map(|a| byline_tokenize::analyze(a))
