@@ -6,7 +6,8 @@
 //! cargo run --release -p byline-eval --bin eval-short -- crates/byline-entities/tests/data/short_news.txt --min-f1 90
 //! ```
 //!
-//! Each line is analysed alone (tokenizer + [`Recognizer::recognize`], so without any
+//! Each line is analysed alone (tokenizer +
+//! [`Recognizer::recognize`](byline_entities::Recognizer::recognize), so without any
 //! document context) and its entities are compared with the gold ones: exact byte span and
 //! label. Prints P/R/F1 overall, per type and per section of the file (the `# ---` comment
 //! lines). Options: `--model FILE`, `--min-f1 X` (exit 1 below X), `--errors` (print every

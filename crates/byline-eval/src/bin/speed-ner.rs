@@ -1,5 +1,6 @@
-//! Speed gate for byline-entities: tokens per second of [`Recognizer::recognize`] (one
-//! thread) on CNN/DailyMail articles, next to a fixed reference on the same text.
+//! Speed gate for byline-entities: tokens per second of
+//! [`Recognizer::recognize`](byline_entities::Recognizer::recognize) (one thread) on
+//! CNN/DailyMail articles, next to a fixed reference on the same text.
 //!
 //! ```text
 //! cargo run --release -p byline-eval --bin speed-ner -- ../shared/data/cnndm/dev.jsonl \
