@@ -296,7 +296,8 @@ impl<'a> Analysis<'a> {
 /// use byline_tokenize::TokenKind;
 /// assert_eq!(TokenKind::OpenQuote.to_string(), "open_quote");
 /// assert_eq!("hashtag".parse::<TokenKind>().ok(), Some(TokenKind::Hashtag));
-/// assert!("Hashtag".parse::<TokenKind>().is_err());
+/// assert_eq!("Hashtag".parse::<TokenKind>().ok(), Some(TokenKind::Hashtag));
+/// assert!("hash_tag".parse::<TokenKind>().is_err());
 /// ```
 impl std::fmt::Display for TokenKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -321,12 +322,13 @@ const TOKEN_KINDS: [TokenKind; 10] = [
 impl std::str::FromStr for TokenKind {
     type Err = Error;
 
-    /// Parses the JSON name ([`TokenKind::as_str`]), exactly as written; any other name is an
+    /// Parses the JSON name ([`TokenKind::as_str`]), ignoring ASCII case as the other byline
+    /// name parsers (`Label`, `QuoteKind`, `Via`) do; any other name is an
     /// [`ErrorKind::UnknownTokenKind`].
     fn from_str(s: &str) -> Result<TokenKind, Error> {
         TOKEN_KINDS
             .into_iter()
-            .find(|k| k.as_str() == s)
+            .find(|k| k.as_str().eq_ignore_ascii_case(s))
             .ok_or_else(|| {
                 let names: Vec<&str> = TOKEN_KINDS.iter().map(TokenKind::as_str).collect();
                 Error {
@@ -474,10 +476,15 @@ mod tests {
             assert_eq!(k.to_string().parse::<TokenKind>().ok(), Some(k));
             assert_eq!(k.to_string(), k.as_str());
         }
-        let err = "Word".parse::<TokenKind>().unwrap_err();
-        assert!(err.to_string().contains("\"Word\""), "{err}");
-        assert_eq!(err.kind(), &ErrorKind::UnknownTokenKind("Word".to_string()));
-        assert!("open-quote".parse::<TokenKind>().is_err());
+        assert_eq!("Word".parse::<TokenKind>().ok(), Some(Word));
+        assert_eq!("OPEN_QUOTE".parse::<TokenKind>().ok(), Some(OpenQuote));
+        let err = "open-quote".parse::<TokenKind>().unwrap_err();
+        assert!(err.to_string().contains("\"open-quote\""), "{err}");
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::UnknownTokenKind("open-quote".to_string())
+        );
+        assert!("words".parse::<TokenKind>().is_err());
     }
 
     proptest::proptest! {
