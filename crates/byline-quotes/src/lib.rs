@@ -242,10 +242,12 @@ impl std::str::FromStr for QuoteKind {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Error> {
-        [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect]
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| Error::unknown_name("quote kind", s, "direct, mixed or indirect"))
+        parse_name(
+            s,
+            "quote kind",
+            [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect],
+            QuoteKind::as_str,
+        )
     }
 }
 
@@ -268,17 +270,36 @@ impl std::str::FromStr for Via {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Error> {
-        [Via::Name, Via::Pronoun, Via::Description, Via::Anonymous]
-            .into_iter()
-            .find(|v| v.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| {
-                Error::unknown_name(
-                    "speaker resolution",
-                    s,
-                    "name, pronoun, description or anonymous",
-                )
-            })
+        parse_name(
+            s,
+            "speaker resolution",
+            [Via::Name, Via::Pronoun, Via::Description, Via::Anonymous],
+            Via::as_str,
+        )
     }
+}
+
+/// The one of `all` whose `name` is `s`, ASCII case ignored, or an [`ErrorKind::UnknownName`]
+/// that lists the names of `all` (`expected a, b or c`): the parser of [`QuoteKind`] and
+/// [`Via`].
+fn parse_name<T: Copy, const N: usize>(
+    s: &str,
+    what: &str,
+    all: [T; N],
+    name: fn(&T) -> &'static str,
+) -> Result<T, Error> {
+    all.into_iter()
+        .find(|v| name(v).eq_ignore_ascii_case(s))
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(name).collect();
+            let expected = match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} or {last}", rest.join(", "))
+                }
+                _ => names.concat(),
+            };
+            Error::unknown_name(what, s, &expected)
+        })
 }
 
 /// Who said a quote.
