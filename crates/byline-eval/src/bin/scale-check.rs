@@ -239,13 +239,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let data = match std::fs::read_to_string(&o.corpus) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("scale-check: cannot read the corpus file {}: {e}", o.corpus);
-            return ExitCode::from(2);
-        }
-    };
+    let data = byline_eval::cli::read_or_exit("scale-check", &o.corpus);
     let mut news = String::new();
     for v in data
         .lines()

@@ -57,13 +57,7 @@ fn main() -> ExitCode {
         eprintln!("usage: speed-tokenize CNNDM.jsonl [--min-ratio X] [--runs N]");
         return ExitCode::from(2);
     };
-    let data = match std::fs::read_to_string(&path) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("speed-tokenize: cannot read the corpus file {path}: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let data = byline_eval::cli::read_or_exit("speed-tokenize", &path);
     let articles: Vec<String> = data
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
