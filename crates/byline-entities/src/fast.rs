@@ -8,6 +8,7 @@
 
 use crate::doc::{own_cap_mid, DocInput};
 use crate::features::{self, Tok, WordStats, NT};
+use crate::hot::WordCache;
 use crate::lexicon::{IdMap, Lexicon};
 use crate::model::{viterbi, Model, Trans, Weights};
 use std::collections::HashMap;
@@ -23,7 +24,7 @@ const W: usize = 36;
 pub(crate) struct Acc([i32; W]);
 
 impl Acc {
-    const ZERO: Acc = Acc([0; W]);
+    pub(crate) const ZERO: Acc = Acc([0; W]);
 
     /// `self += o`, lane-wise.
     #[inline(always)]
@@ -33,7 +34,7 @@ impl Acc {
 
     /// `self + o`, lane-wise.
     #[inline(always)]
-    fn plus(self, o: &Acc) -> Acc {
+    pub(crate) fn plus(self, o: &Acc) -> Acc {
         let mut r = Acc::ZERO;
         for i in 0..W {
             r.0[i] = self.0[i] + o.0[i];
@@ -81,6 +82,27 @@ fn pair(row: &[(u8, i16)]) -> Option<u32> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(C, align(8))]
 pub(crate) struct Dense([i16; W]);
+
+impl Dense {
+    /// `a` in 16 bits, if every lane fits.
+    pub(crate) fn narrow(a: &Acc) -> Option<Dense> {
+        let mut d = Dense([0; W]);
+        for (n, &x) in d.0.iter_mut().zip(&a.0) {
+            *n = i16::try_from(x).ok()?;
+        }
+        Some(d)
+    }
+
+    /// The lanes widened to an [`Acc`].
+    #[inline(always)]
+    pub(crate) fn wide(&self) -> Acc {
+        let mut a = Acc::ZERO;
+        for i in 0..W {
+            a.0[i] = self.0[i] as i32;
+        }
+        a
+    }
+}
 
 /// Length code of a dense row with a lane outside `i16` (stored in `wide`; none in the
 /// shipped model, which stores one `i16` weight per tag).
@@ -400,7 +422,8 @@ impl Joint {
         acc.add(&d);
     }
 
-    fn sum(&self, keys: &[u32]) -> Acc {
+    /// The weights of the features `keys` (both passes).
+    pub(crate) fn sum(&self, keys: &[u32]) -> Acc {
         let mut acc = Acc::ZERO;
         self.add_all(keys, &mut acc);
         acc
@@ -642,17 +665,24 @@ impl Hasher for StrHasher {
     }
 }
 
-/// A model ready for recognition: the model and its merged weight table.
+/// A model ready for recognition: the model, its merged weight table and the cache of its
+/// frequent words' scores.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Engine {
     pub model: Model,
     pub joint: Joint,
+    pub words: WordCache,
 }
 
 impl Engine {
     pub(crate) fn new(model: Model) -> Engine {
         let joint = Joint::build(&model.pass1, &model.pass2);
-        Engine { model, joint }
+        let words = WordCache::new(&model.lex.hot);
+        Engine {
+            model,
+            joint,
+            words,
+        }
     }
 }
 
@@ -754,7 +784,8 @@ fn join_pieces<T>(parts: Vec<Vec<T>>, pieces: &[u32]) -> Vec<Vec<T>> {
 /// `selfs[variants[type][v]]` (`u32::MAX`: not computed yet). `v` is the case mode, first
 /// sentence and table flags (0..16), plus 16 for a token inside a sentence of 8+ words, whose
 /// position features are then included. Each token then adds five cached vectors and looks
-/// up only the features that combine it with its neighbours.
+/// up only the features that combine it with its neighbours. The scores of a frequent word
+/// come from the engine's [`WordCache`] when it has them.
 fn tag_chunk(
     engine: &Engine,
     words: &[&str],
@@ -776,6 +807,7 @@ fn tag_chunk(
     let mut classes: IdMap<u32> = IdMap::with_capacity_and_hasher(cap, Default::default());
     let mut doc = DocInput::default();
     let mut tys: Vec<Vec<u32>> = Vec::with_capacity(ends.len());
+    let mut selfs: Vec<Acc> = Vec::with_capacity(cap * 2 + 16);
     let mut start = 0;
     for (k, &end) in ends.iter().enumerate() {
         let s = &words[start..end];
@@ -784,20 +816,27 @@ fn tag_chunk(
         let mut ty = Vec::with_capacity(s.len());
         for &w in s {
             let id = *ids.entry(w).or_insert_with(|| {
-                let t = Tok::new(w, lex);
-                types.push(t);
-                for keys in [
-                    &features::prev1(Some(&t))[..],
-                    &features::next1(Some(&t)),
-                    &features::prev2(Some(&t)),
-                    &features::next2(Some(&t)),
-                ] {
-                    nb.push(Acc::ZERO);
-                    if let Some(a) = nb.last_mut() {
-                        j.add_all(keys, a);
+                let mut v = [u32::MAX; 32];
+                let t = if let Some(e) = engine.words.get(w, j, lex) {
+                    nb.extend(e.nb.iter().map(Dense::wide));
+                    v[0] = selfs.len() as u32;
+                    v[16] = v[0] + 1;
+                    selfs.extend([e.own, e.own_inside]);
+                    e.tok
+                } else {
+                    let t = Tok::new(w, lex);
+                    for keys in [
+                        &features::prev1(Some(&t))[..],
+                        &features::next1(Some(&t)),
+                        &features::prev2(Some(&t)),
+                        &features::next2(Some(&t)),
+                    ] {
+                        nb.push(j.sum(keys));
                     }
-                }
-                variants.push([u32::MAX; 32]);
+                    t
+                };
+                types.push(t);
+                variants.push(v);
                 // Document statistics are per lowercase form ("Putin", "PUTIN").
                 let next = classes.len() as u32;
                 class.push(*classes.entry(t.lower).or_insert(next));
@@ -815,7 +854,6 @@ fn tag_chunk(
         tys.push(ty);
     }
     // Pass 1, keeping the pass-2 local scores.
-    let mut selfs: Vec<Acc> = Vec::with_capacity(types.len() * 2 + 16);
     let mut local2: Vec<Vec<Row2>> = Vec::with_capacity(doc.sents.len());
     let mut p1: Vec<Vec<u8>> = Vec::with_capacity(doc.sents.len());
     let mut emis: Vec<[f32; NT]> = Vec::new();
@@ -947,9 +985,12 @@ mod tests {
 
     #[test]
     fn fast_path_is_bit_identical() {
-        let engine = crate::EMBEDDED.clone();
+        // A fresh engine, whose word cache starts empty: the first round fills it, the
+        // second reads it.
+        let engine = Engine::new(crate::EMBEDDED.model.clone());
         let model = &engine.model;
-        for d in docs() {
+        assert_eq!(engine.words.filled(), 0);
+        for d in docs().iter().chain(&docs()) {
             let din = DocInput::new(d.iter().map(|s| s.iter().map(|w| w.as_str())), &model.lex);
             let mut m_ref = Vec::new();
             let want = tagger::tag(
@@ -968,6 +1009,7 @@ mod tests {
             assert_eq!(m, m_ref);
             assert!(want.iter().flatten().any(|&t| t != 0));
         }
+        assert!(engine.words.filled() > 500, "{}", engine.words.filled());
     }
 
     #[test]

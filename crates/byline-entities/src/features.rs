@@ -54,6 +54,18 @@ impl Hasher {
     }
 }
 
+/// Hash of a word form, exactly as written (FNV-1a over its bytes, finished with `mix`): the
+/// key of the model's list of frequent forms ([`crate::lexicon::Lexicon::hot`]). Part of the
+/// model format: changing it makes the shipped list useless (not wrong).
+pub(crate) fn form_hash(w: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for &b in w.as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix(h)
+}
+
 /// Normalizes typographic characters to the ASCII forms of CoNLL-style text.
 #[inline]
 pub(crate) fn norm_char(c: char) -> char {

@@ -48,6 +48,10 @@ pub(crate) struct Lexicon {
     pub map: IdMap<LexEntry>,
     /// Name lists (gazetteers).
     pub names: NameTable,
+    /// Form hashes ([`crate::features::form_hash`]) of the most frequent word forms of the
+    /// unlabeled text, most frequent first: the words whose scores recognition keeps across
+    /// documents ([`crate::hot`]). Empty in models of format version 2.
+    pub hot: Vec<u64>,
 }
 
 impl Lexicon {

@@ -6,8 +6,13 @@ use crate::{Error, ErrorKind};
 
 /// File magic of a byline NER model.
 pub(crate) const MAGIC: &[u8; 8] = b"BYLNER\0\x01";
-/// Format version.
-pub(crate) const VERSION: u32 = 2;
+/// Format version written. Version 3 adds the frequent word forms ([`Lexicon::hot`]) after
+/// the weights.
+pub(crate) const VERSION: u32 = 3;
+/// Oldest format version read (a model of version 2 has no frequent-form list).
+const OLDEST: u32 = 2;
+/// Most frequent forms a model may list.
+pub(crate) const MAX_HOT: usize = 1 << 16;
 
 /// Packed row entry: bits 0-15 the quantised weight (`i16`), bits 16-23 the tag, bit 31 set
 /// on the last entry of a row.
@@ -450,6 +455,10 @@ impl Model {
         p.extend_from_slice(&self.margin_scale.to_le_bytes());
         self.pass1.encode(&mut p);
         self.pass2.encode(&mut p);
+        p.extend_from_slice(&(self.lex.hot.len() as u32).to_le_bytes());
+        for h in &self.lex.hot {
+            p.extend_from_slice(&h.to_le_bytes());
+        }
         let mut out = Vec::with_capacity(p.len() + 28);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
@@ -471,11 +480,11 @@ impl Model {
             return Err(Error::corrupt("file is truncated inside the header"));
         }
         let version = u32::from_le_bytes([b[8], b[9], b[10], b[11]]);
-        if version != VERSION {
+        if !(OLDEST..=VERSION).contains(&version) {
             return Err(Error::new(
                 ErrorKind::UnsupportedVersion(version),
                 format!(
-                    "model format version {version} is not supported by this crate (expects {VERSION}); retrain the model with this version's train-ner"
+                    "model format version {version} is not supported by this crate (expects {OLDEST} to {VERSION}); retrain the model with this version's train-ner"
                 ),
             ));
         }
@@ -522,11 +531,22 @@ impl Model {
         let margin_scale = r.f32()?;
         let pass1 = Weights::decode(&mut r)?;
         let pass2 = Weights::decode(&mut r)?;
+        let mut hot = Vec::new();
+        if version >= 3 {
+            let n = r.u32()? as usize;
+            if n > MAX_HOT || n.saturating_mul(8) > r.remaining() {
+                return Err(Error::corrupt("frequent-form list size exceeds file size"));
+            }
+            hot.reserve(n);
+            for _ in 0..n {
+                hot.push(r.u64()?);
+            }
+        }
         if r.remaining() != 0 {
             return Err(Error::corrupt("trailing bytes after the weights"));
         }
         Ok(Model {
-            lex: Lexicon { map, names },
+            lex: Lexicon { map, names, hot },
             pass1,
             pass2,
             margin_scale: if margin_scale.is_finite() && margin_scale > 0.0 {
@@ -625,6 +645,51 @@ mod tests {
         let mut out2 = [0f32; NT];
         back.pass2.score(&[7, 8, 9, 1234567, 7], &mut out2);
         assert_eq!(out, out2);
+    }
+
+    /// A model with some weights and frequent forms.
+    fn small_model() -> Model {
+        let w = Weights::build(vec![(7u32, vec![(0u8, 1.5f32)])], vec![0.5f32; NT * NT]);
+        let mut m = Model {
+            pass1: w.clone(),
+            pass2: w,
+            margin_scale: 2.0,
+            ..Model::default()
+        };
+        m.lex.hot = vec![crate::features::form_hash("the"), 42, u64::MAX];
+        m
+    }
+
+    #[test]
+    fn frequent_forms_roundtrip() {
+        let m = small_model();
+        let b = m.to_bytes();
+        assert_eq!(u32::from_le_bytes([b[8], b[9], b[10], b[11]]), VERSION);
+        let back = Model::from_bytes(&b).unwrap();
+        assert_eq!(back.lex.hot, m.lex.hot);
+        assert_eq!(back.to_bytes(), b);
+    }
+
+    /// Version 2 had no frequent-form list: a model of that version still reads, with an
+    /// empty list, and the version 3 header of the same model without its list is corrupt.
+    #[test]
+    fn version_2_models_read_without_frequent_forms() {
+        let mut m = small_model();
+        m.lex.hot.clear();
+        let v3 = m.to_bytes();
+        // The same payload without the list's count (4 bytes) under a version 2 header.
+        let payload = &v3[20..v3.len() - 12];
+        let mut v2 = MAGIC.to_vec();
+        v2.extend_from_slice(&2u32.to_le_bytes());
+        v2.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        v2.extend_from_slice(payload);
+        v2.extend_from_slice(&checksum(payload).to_le_bytes());
+        let back = Model::from_bytes(&v2).unwrap();
+        assert!(back.lex.hot.is_empty());
+        assert_eq!(back.to_bytes(), v3);
+        let mut bad = v2.clone();
+        bad[8] = 3;
+        assert!(Model::from_bytes(&bad).is_err());
     }
 
     /// The straightforward Viterbi the fast one must equal.

@@ -2,7 +2,7 @@
 //! distributional word clusters) and compiling name lists into the hashed name table.
 
 use super::Rng;
-use crate::features::{lower_hash, Tok};
+use crate::features::{form_hash, lower_hash, Tok};
 use crate::lexicon::{IdMap, LexEntry, Lexicon};
 use crate::names::{self, NameTable, CATS, MAX_LEN, PREFIX, TITLES};
 
@@ -26,6 +26,9 @@ pub struct LexiconConfig {
     pub contexts: usize,
     /// k-means iterations of the fine clustering.
     pub iters: usize,
+    /// The model lists this many of the most frequent word forms (exactly as written, seen
+    /// at least twice), whose scores recognition keeps across documents (at most 65,536).
+    pub hot: usize,
 }
 
 impl Default for LexiconConfig {
@@ -37,6 +40,7 @@ impl Default for LexiconConfig {
             max_vocab: 100_000,
             contexts: 1000,
             iters: 12,
+            hot: 16_384,
         }
     }
 }
@@ -58,6 +62,8 @@ pub struct LexiconBuilder {
     n_names: usize,
     title_h: Vec<u64>,
     speech_h: Vec<u64>,
+    /// Occurrences per form hash (see [`LexiconConfig::hot`]).
+    forms: IdMap<u32>,
 }
 
 /// The learned lexicon and name table, ready for [`train`](super::train).
@@ -99,6 +105,10 @@ impl LexiconBuilder {
     pub fn add_sentence<S: AsRef<str>>(&mut self, s: &[S]) {
         let empty = Lexicon::default();
         let toks: Vec<Tok> = s.iter().map(|w| Tok::new(w.as_ref(), &empty)).collect();
+        for w in s {
+            let c = self.forms.entry(form_hash(w.as_ref())).or_insert(0);
+            *c = c.saturating_add(1);
+        }
         let all_caps = toks.iter().any(|t| t.alpha) && !toks.iter().any(|t| t.alpha && !t.upper);
         let mut initial = true;
         let ids: Vec<u32> = toks.iter().map(|t| self.id(t.lower)).collect();
@@ -274,7 +284,21 @@ impl LexiconBuilder {
             cfg.clusters.1,
             names.len()
         ));
-        TrainLexicon(Lexicon { map, names })
+        let mut hot: Vec<(u64, u32)> = self
+            .forms
+            .iter()
+            .filter(|&(_, &c)| c >= 2)
+            .map(|(&h, &c)| (h, c))
+            .collect();
+        hot.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        hot.truncate(cfg.hot.min(crate::model::MAX_HOT));
+        let hot: Vec<u64> = hot.into_iter().map(|(h, _)| h).collect();
+        log(&format!(
+            "lexicon: {} word forms, the {} most frequent listed",
+            self.forms.len(),
+            hot.len()
+        ));
+        TrainLexicon(Lexicon { map, names, hot })
     }
 
     /// Distributional clusters: positive PMI of the left and right neighbours (among the
