@@ -643,7 +643,8 @@ fn margins_of(emis: &[[f32; NT]], out: &[u8]) -> Vec<f32> {
         .collect()
 }
 
-/// FNV-1a over bytes, for interning word strings.
+/// A hasher for interning word strings: eight bytes at a time (multiply and rotate),
+/// finished with `mix`. Only for in-process hash maps: not stable across versions.
 #[derive(Default, Clone, Copy)]
 struct StrHasher(u64);
 
@@ -651,15 +652,21 @@ impl Hasher for StrHasher {
     fn finish(&self) -> u64 {
         features::mix(self.0)
     }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut h = self.0 ^ bytes.len() as u64;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
         }
         self.0 = h;
     }

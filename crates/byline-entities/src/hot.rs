@@ -15,14 +15,19 @@
 
 use crate::fast::{Acc, Dense, Joint};
 use crate::features::{self, SentCtx, Tok};
-use crate::lexicon::{IdMap, Lexicon};
+use crate::lexicon::Lexicon;
 use std::sync::OnceLock;
+
+/// Longest word form cached, in bytes (the entry holds it inline, so that checking it
+/// costs no extra cache miss).
+const MAX_WORD: usize = 22;
 
 /// The cached scores of one word form.
 #[derive(Debug)]
 pub(crate) struct Entry {
-    /// The word the entry was computed for.
-    word: Box<str>,
+    /// The word the entry was computed for: its length and bytes.
+    len: u8,
+    word: [u8; MAX_WORD],
     /// Its precomputed hashes and flags.
     pub tok: Tok,
     /// The scores it gives as a neighbour: to the token after it, before it, two after, two
@@ -37,9 +42,13 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
-    /// The entry of `word`, or `None` if a neighbour score does not fit in 16 bits (such a
-    /// word is computed per document as usual).
+    /// The entry of `word`, or `None` if it is longer than [`MAX_WORD`] bytes or a neighbour
+    /// score does not fit in 16 bits (such a word is computed per document as usual).
     fn new(word: &str, joint: &Joint, lex: &Lexicon) -> Option<Entry> {
+        let mut bytes = [0u8; MAX_WORD];
+        bytes
+            .get_mut(..word.len())?
+            .copy_from_slice(word.as_bytes());
         let tok = Tok::new(word, lex);
         let nb = [
             Dense::narrow(&joint.sum(&features::prev1(Some(&tok))))?,
@@ -55,7 +64,8 @@ impl Entry {
         features::local_pos(&tok, 4, 8, ctx, &mut keys);
         let own_inside = own.plus(&joint.sum(&keys));
         Some(Entry {
-            word: word.into(),
+            len: word.len() as u8,
+            word: bytes,
             tok,
             nb,
             own,
@@ -64,62 +74,93 @@ impl Entry {
     }
 }
 
-/// Entries of the listed word forms, filled on first use.
+/// A slot of a [`WordCache`]: a listed form hash (0: empty slot) and its entry, `None` once
+/// filled if the word's scores do not fit an [`Entry`].
+#[derive(Debug, Default)]
+struct Slot {
+    hash: u64,
+    entry: OnceLock<Option<Box<Entry>>>,
+}
+
+/// Entries of the listed word forms, filled on first use: an open-addressing table of the
+/// form hashes ([`features::form_hash`]) at most half full, so that finding a word costs
+/// one probe (one cache miss) and reading its entry one more.
 #[derive(Debug, Default)]
 pub(crate) struct WordCache {
-    /// Form hash ([`features::form_hash`]) → index into `entries`.
-    index: IdMap<u32>,
-    /// `None` once filled: the word's scores do not fit an [`Entry`].
-    entries: Vec<OnceLock<Option<Box<Entry>>>>,
+    slots: Vec<Slot>,
 }
 
 impl Clone for WordCache {
     /// A clone starts empty: entries are filled again on use.
     fn clone(&self) -> WordCache {
+        let slots = self.slots.iter().map(|s| Slot {
+            hash: s.hash,
+            entry: OnceLock::new(),
+        });
         WordCache {
-            index: self.index.clone(),
-            entries: self.entries.iter().map(|_| OnceLock::new()).collect(),
+            slots: slots.collect(),
         }
     }
 }
 
 impl WordCache {
-    /// A cache for the forms whose hashes are `hot`.
+    /// A cache for the forms whose hashes are `hot` (hash 0 is never listed).
     pub(crate) fn new(hot: &[u64]) -> WordCache {
-        let mut index = IdMap::default();
-        index.reserve(hot.len());
-        for &h in hot {
-            let n = index.len() as u32;
-            index.entry(h).or_insert(n);
+        if hot.is_empty() {
+            return WordCache::default();
         }
-        let entries = (0..index.len()).map(|_| OnceLock::new()).collect();
-        WordCache { index, entries }
+        let cap = (hot.len() * 2).next_power_of_two();
+        let mut slots: Vec<Slot> = (0..cap).map(|_| Slot::default()).collect();
+        for &h in hot.iter().filter(|&&h| h != 0) {
+            let mut at = h as usize & (cap - 1);
+            while slots[at].hash != 0 && slots[at].hash != h {
+                at = (at + 1) & (cap - 1);
+            }
+            slots[at].hash = h;
+        }
+        WordCache { slots }
     }
 
     /// The entry of `word` (computed now if this is its first use), or `None` if the word
     /// is not listed.
     #[inline]
     pub(crate) fn get(&self, word: &str, joint: &Joint, lex: &Lexicon) -> Option<&Entry> {
-        if self.entries.is_empty() {
+        if self.slots.is_empty() {
             return None;
         }
         self.get_hashed(word, features::form_hash(word), joint, lex)
     }
 
     fn get_hashed(&self, word: &str, h: u64, joint: &Joint, lex: &Lexicon) -> Option<&Entry> {
-        let at = *self.index.get(&h)? as usize;
-        let e = self
-            .entries
-            .get(at)?
-            .get_or_init(|| Entry::new(word, joint, lex).map(Box::new))
-            .as_deref()?;
-        (*e.word == *word).then_some(e)
+        if h == 0 {
+            return None;
+        }
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = h as usize & mask;
+        loop {
+            let s = self.slots.get(at)?;
+            if s.hash == h {
+                let e = s
+                    .entry
+                    .get_or_init(|| Entry::new(word, joint, lex).map(Box::new))
+                    .as_deref()?;
+                let same = e.word.get(..e.len as usize) == Some(word.as_bytes());
+                return same.then_some(e);
+            }
+            if s.hash == 0 {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// Number of entries filled so far.
     #[cfg(test)]
     pub(crate) fn filled(&self) -> usize {
-        self.entries.iter().filter(|e| e.get().is_some()).count()
+        self.slots
+            .iter()
+            .filter(|s| s.entry.get().is_some())
+            .count()
     }
 }
 
@@ -173,6 +214,11 @@ mod tests {
         // Another word reaching the same entry (as a hash collision would) gets nothing.
         assert!(cache.get_hashed("Merkel", h, j, lex).is_none());
         assert!(cache.get_hashed("Putin", h, j, lex).is_some());
+        // A listed word longer than an entry holds is computed per document.
+        let long = "Counterintelligence-related";
+        let cache = WordCache::new(&[features::form_hash(long)]);
+        assert!(cache.get(long, j, lex).is_none());
+        assert_eq!(cache.filled(), 1);
     }
 
     #[test]
