@@ -8,6 +8,7 @@ pub mod quotes;
 pub mod rouge;
 pub mod summ;
 pub mod testdata;
+pub mod timing;
 pub mod ud;
 
 /// Precision, recall and F1 as the reference scorers compute them: `P = tp_p / n_p`,

@@ -15,9 +15,8 @@
 //! (recognition time / reference time), which stays put when the whole machine slows down.
 //! Exits 1 above `--max-cost-ratio`, 2 on a missing or unreadable corpus.
 
-use std::hint::black_box;
+use byline_eval::timing::{best_alternating, cost_ratio};
 use std::process::exit;
-use std::time::{Duration, Instant};
 use unicode_segmentation::UnicodeSegmentation;
 
 fn usage() -> ! {
@@ -25,12 +24,6 @@ fn usage() -> ! {
         "usage: speed-ner CNNDM.jsonl [--articles N] [--runs N] [--max-cost-ratio X] [--model ner.bin]"
     );
     exit(2)
-}
-
-fn time<F: FnMut() -> usize>(mut f: F) -> Duration {
-    let t = Instant::now();
-    black_box(f());
-    t.elapsed()
 }
 
 fn main() {
@@ -71,19 +64,17 @@ fn main() {
         .iter()
         .map(|a| rec.recognize(a).entities.len())
         .sum();
-    let (mut ner, mut reference) = (Duration::MAX, Duration::MAX);
-    for _ in 0..runs.max(1) {
-        reference = reference.min(time(|| {
-            articles.iter().map(|a| a.split_word_bounds().count()).sum()
-        }));
-        ner = ner.min(time(|| {
+    let (ner, reference) = best_alternating(
+        runs,
+        || {
             analyses
                 .iter()
                 .map(|a| rec.recognize(a).entities.len())
                 .sum()
-        }));
-    }
-    let cost = ner.as_secs_f64() / reference.as_secs_f64().max(1e-9);
+        },
+        || articles.iter().map(|a| a.split_word_bounds().count()).sum(),
+    );
+    let cost = cost_ratio(ner, reference);
     println!(
         "corpus {path}: {} articles, {ntok} tokens, {found} entities, best of {runs} runs",
         articles.len()
