@@ -8,7 +8,7 @@
 
 use crate::doc::{own_cap_mid, DocInput};
 use crate::features::{self, Tok, WordStats, NT};
-use crate::hot::WordCache;
+use crate::hot::{Entry, WordCache};
 use crate::lexicon::{IdMap, Lexicon};
 use crate::model::{viterbi, Model, Trans, Weights};
 use std::collections::HashMap;
@@ -803,62 +803,68 @@ fn tag_chunk(
 ) {
     let j = &engine.joint;
     let lex: &Lexicon = &engine.model.lex;
-    // Intern the words.
+    // Intern the words: a type id per word, and the form of each type.
     let cap = words.len().min(1 << 16) / 2 + 16;
     let mut ids: HashMap<&str, u32, BuildHasherDefault<StrHasher>> =
         HashMap::with_capacity_and_hasher(cap, BuildHasherDefault::default());
-    let mut types: Vec<Tok> = Vec::with_capacity(cap);
-    let mut nb: Vec<Acc> = Vec::with_capacity(cap * 4);
-    let mut variants: Vec<[u32; 32]> = Vec::with_capacity(cap);
-    let mut class: Vec<u32> = Vec::with_capacity(cap);
-    let mut classes: IdMap<u32> = IdMap::with_capacity_and_hasher(cap, Default::default());
-    let mut doc = DocInput::default();
+    let mut forms: Vec<&str> = Vec::with_capacity(cap);
     let mut tys: Vec<Vec<u32>> = Vec::with_capacity(ends.len());
-    let mut selfs: Vec<Acc> = Vec::with_capacity(cap * 2 + 16);
     let mut start = 0;
-    for (k, &end) in ends.iter().enumerate() {
+    for &end in ends {
         let s = &words[start..end];
         start = end;
-        let mut toks = Vec::with_capacity(s.len());
-        let mut ty = Vec::with_capacity(s.len());
-        for &w in s {
-            let id = *ids.entry(w).or_insert_with(|| {
-                let mut v = [u32::MAX; 32];
-                let t = if let Some(e) = engine.words.get(w, j, lex) {
-                    nb.extend(e.nb.iter().map(Dense::wide));
-                    v[0] = selfs.len() as u32;
-                    v[16] = v[0] + 1;
-                    selfs.extend([e.own, e.own_inside]);
-                    e.tok
-                } else {
-                    let t = Tok::new(w, lex);
-                    for keys in [
-                        &features::prev1(Some(&t))[..],
-                        &features::next1(Some(&t)),
-                        &features::prev2(Some(&t)),
-                        &features::next2(Some(&t)),
-                    ] {
-                        nb.push(j.sum(keys));
-                    }
-                    t
-                };
-                types.push(t);
-                variants.push(v);
-                // Document statistics are per lowercase form ("Putin", "PUTIN").
-                let next = classes.len() as u32;
-                class.push(*classes.entry(t.lower).or_insert(next));
-                types.len() as u32 - 1
-            });
-            toks.push(types[id as usize]);
-            ty.push(id);
-        }
-        doc.push(toks, lex);
+        let ty = s.iter().map(|&w| {
+            *ids.entry(w).or_insert_with(|| {
+                forms.push(w);
+                forms.len() as u32 - 1
+            })
+        });
+        tys.push(ty.collect());
+    }
+    // The cached entries of the frequent forms, looked up in one loop so that the cache
+    // misses of the probes overlap.
+    let cached: Vec<Option<&Entry>> = forms.iter().map(|w| engine.words.get(w, j, lex)).collect();
+    // Per type: its Tok, its neighbour vectors, and its own scores where cached.
+    let mut types: Vec<Tok> = Vec::with_capacity(forms.len());
+    let mut nb: Vec<Acc> = Vec::with_capacity(forms.len() * 4);
+    let mut variants: Vec<[u32; 32]> = Vec::with_capacity(forms.len());
+    let mut class: Vec<u32> = Vec::with_capacity(forms.len());
+    let mut classes: IdMap<u32> = IdMap::with_capacity_and_hasher(forms.len(), Default::default());
+    let mut selfs: Vec<Acc> = Vec::with_capacity(forms.len() * 2 + 16);
+    for (&w, e) in forms.iter().zip(&cached) {
+        let mut v = [u32::MAX; 32];
+        let t = if let Some(e) = e {
+            nb.extend(e.nb.iter().map(Dense::wide));
+            v[0] = selfs.len() as u32;
+            v[16] = v[0] + 1;
+            selfs.extend([e.own, e.own_inside]);
+            e.tok
+        } else {
+            let t = Tok::new(w, lex);
+            for keys in [
+                &features::prev1(Some(&t))[..],
+                &features::next1(Some(&t)),
+                &features::prev2(Some(&t)),
+                &features::next2(Some(&t)),
+            ] {
+                nb.push(j.sum(keys));
+            }
+            t
+        };
+        types.push(t);
+        variants.push(v);
+        // Document statistics are per lowercase form ("Putin", "PUTIN").
+        let next = classes.len() as u32;
+        class.push(*classes.entry(t.lower).or_insert(next));
+    }
+    let mut doc = DocInput::default();
+    for (k, ty) in tys.iter().enumerate() {
+        doc.push(ty.iter().map(|&id| types[id as usize]).collect(), lex);
         if k == 0 && !first {
             if let Some(c) = doc.ctx.last_mut() {
                 c.first = false;
             }
         }
-        tys.push(ty);
     }
     // Pass 1, keeping the pass-2 local scores.
     let mut local2: Vec<Vec<Row2>> = Vec::with_capacity(doc.sents.len());
