@@ -230,34 +230,34 @@ impl Default for Joint {
 impl Joint {
     /// Merges the two passes' weights.
     pub(crate) fn build(p1: &Weights, p2: &Weights) -> Joint {
-        let r1 = p1.rows();
-        let r2 = p2.rows();
-        let mut rows: Vec<(u32, Vec<(u8, i16)>)> = Vec::with_capacity(r1.len().max(r2.len()));
-        let (mut a, mut b) = (r1.into_iter().peekable(), r2.into_iter().peekable());
+        // Merge the rows of both passes by key into one list of entries (pass-1 entries
+        // first, then pass-2 entries shifted to tags NT..2 NT): rows are `(key, start, len)`.
+        let (r1, r2) = (p1.row_starts(), p2.row_starts());
+        let mut flat: Vec<(u8, i16)> = Vec::with_capacity((r1.len() + r2.len()) * 3);
+        let mut rows: Vec<(u32, usize, usize)> = Vec::with_capacity(r1.len().max(r2.len()));
+        let (mut a, mut b) = (r1.iter().peekable(), r2.iter().peekable());
         loop {
-            let next = match (a.peek(), b.peek()) {
+            let (one, two) = match (a.peek(), b.peek()) {
                 (None, None) => break,
-                (Some(_), None) => a.next(),
-                (None, Some(_)) => b.next().map(|(k, r)| (k, shift(r))),
-                (Some(x), Some(y)) => {
-                    if x.0 < y.0 {
-                        a.next()
-                    } else if y.0 < x.0 {
-                        b.next().map(|(k, r)| (k, shift(r)))
-                    } else {
-                        let (k, mut r) = a.next().unwrap_or_default();
-                        r.extend(shift(b.next().unwrap_or_default().1));
-                        Some((k, r))
-                    }
-                }
+                (Some(_), None) => (a.next(), None),
+                (None, Some(_)) => (None, b.next()),
+                (Some(x), Some(y)) if x.0 < y.0 => (a.next(), None),
+                (Some(x), Some(y)) if y.0 < x.0 => (None, b.next()),
+                _ => (a.next(), b.next()),
             };
-            if let Some(r) = next {
-                rows.push(r);
+            let start = flat.len();
+            let key = one.or(two).map_or(0, |r| r.0);
+            if let Some(&(_, s)) = one {
+                flat.extend(p1.row(s));
             }
+            if let Some(&(_, s)) = two {
+                flat.extend(p2.row(s).map(|(t, w)| (t + NT as u8, w)));
+            }
+            rows.push((key, start, flat.len() - start));
         }
         // Long rows (frequent features) are inserted first, so they sit in their home slots
         // and are found at the first probe (about +1%).
-        rows.sort_by_key(|r| std::cmp::Reverse(r.1.len()));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.2));
         let cap = (rows.len() * 4 / 3).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
@@ -265,7 +265,8 @@ impl Joint {
         let mut dense: Vec<Dense> = Vec::new();
         let mut wide: Vec<Acc> = Vec::new();
         let mut used = 0usize;
-        for (key, row) in rows {
+        for (key, start, len) in rows {
+            let row = flat.get(start..start + len).unwrap_or_default();
             if row.is_empty()
                 || key == 0
                 || row.len() > W
@@ -280,12 +281,12 @@ impl Joint {
                 s = (s + 1) & mask;
             }
             let mut d = Acc::ZERO;
-            for &(t, w) in &row {
+            for &(t, w) in row {
                 if let Some(x) = d.0.get_mut(t as usize) {
                     *x += w as i32;
                 }
             }
-            let meta = if let Some(p) = pair(&row) {
+            let meta = if let Some(p) = pair(row) {
                 (PAIR as u64) << 28 | p as u64
             } else if row.len() >= DENSE_MIN {
                 let mut narrow = Dense([0; W]);
@@ -305,7 +306,7 @@ impl Joint {
                 }
             } else {
                 let m = (row.len() as u64) << 28 | ents.len() as u64;
-                for (tag, w) in row {
+                for &(tag, w) in row {
                     ents.push(((tag as u32) << 16) | (w as u16 as u32));
                 }
                 m
@@ -546,10 +547,6 @@ impl Joint {
     fn next2(&self, t: Option<&Tok>) -> Acc {
         self.sum(&features::next2(t))
     }
-}
-
-fn shift(r: Vec<(u8, i16)>) -> Vec<(u8, i16)> {
-    r.into_iter().map(|(t, w)| (t + NT as u8, w)).collect()
 }
 
 /// Filter bits per key of a [`Joint`] (before rounding up to a power of two: 14.6 for the

@@ -76,11 +76,16 @@ impl Weights {
             })
             .collect();
         let trans = trans.iter().map(|&x| q(x)).collect();
-        Weights::build_q(rows, trans, scale)
+        let rows: Vec<(u32, Vec<(u8, i16)>)> = rows;
+        Weights::build_q(rows.iter().map(|(k, r)| (*k, &r[..])), trans, scale)
     }
 
     /// Builds from quantised rows and transitions.
-    fn build_q(rows: Vec<(u32, Vec<(u8, i16)>)>, trans: Vec<i16>, scale: f32) -> Weights {
+    fn build_q<'a>(
+        rows: impl ExactSizeIterator<Item = (u32, &'a [(u8, i16)])>,
+        trans: Vec<i16>,
+        scale: f32,
+    ) -> Weights {
         let cap = (rows.len() * 2).next_power_of_two().max(16);
         let mut keys = vec![0u32; cap];
         let mut starts = vec![0u32; cap];
@@ -100,7 +105,7 @@ impl Weights {
             keys[s] = key;
             starts[s] = ents.len() as u32;
             let n = row.len();
-            for (j, (tag, w)) in row.into_iter().enumerate() {
+            for (j, &(tag, w)) in row.iter().enumerate() {
                 let end = if j + 1 == n { END } else { 0 };
                 ents.push(end | ((tag as u32 % NT as u32) << 16) | (w as u16 as u32));
             }
@@ -155,23 +160,32 @@ impl Weights {
 
     /// Quantised rows sorted by key.
     pub(crate) fn rows(&self) -> Vec<(u32, Vec<(u8, i16)>)> {
-        let mut rows = Vec::new();
-        for (&v, &start) in self.keys.iter().zip(&self.starts) {
-            if v != 0 {
-                let mut row = Vec::new();
-                let mut j = start as usize;
-                while let Some(&e) = self.ents.get(j) {
-                    row.push((((e >> 16) & 0xff) as u8, e as u16 as i16));
-                    if e & END != 0 {
-                        break;
-                    }
-                    j += 1;
-                }
-                rows.push((v, row));
-            }
-        }
+        self.row_starts()
+            .into_iter()
+            .map(|(k, start)| (k, self.row(start).collect()))
+            .collect()
+    }
+
+    /// The features sorted by key, each with the start of its row (see [`Weights::row`]).
+    pub(crate) fn row_starts(&self) -> Vec<(u32, u32)> {
+        let mut rows: Vec<(u32, u32)> = self
+            .keys
+            .iter()
+            .zip(&self.starts)
+            .filter(|(&k, _)| k != 0)
+            .map(|(&k, &s)| (k, s))
+            .collect();
         rows.sort_unstable_by_key(|r| r.0);
         rows
+    }
+
+    /// The quantised entries `(tag, weight)` of the row starting at `start`.
+    pub(crate) fn row(&self, start: u32) -> impl Iterator<Item = (u8, i16)> + '_ {
+        let rest = self.ents.get(start as usize..).unwrap_or_default();
+        let len = rest.iter().position(|&e| e & END != 0).map_or(0, |i| i + 1);
+        rest[..len]
+            .iter()
+            .map(|&e| (((e >> 16) & 0xff) as u8, e as u16 as i16))
     }
 
     fn encode(&self, out: &mut Vec<u8>) {
@@ -207,7 +221,9 @@ impl Weights {
         if n > r.remaining() {
             return Err(Error::corrupt("feature count exceeds file size"));
         }
-        let mut rows = Vec::with_capacity(n);
+        // Rows as `(key, start, length)` into one list of entries.
+        let mut rows: Vec<(u32, usize, usize)> = Vec::with_capacity(n);
+        let mut ents: Vec<(u8, i16)> = Vec::with_capacity(n * 2);
         let mut prev = 0u32;
         for _ in 0..n {
             let d = r.varint()?;
@@ -217,7 +233,7 @@ impl Weights {
             }
             prev = k as u32;
             let c = r.u8()? as usize;
-            let mut ents = Vec::with_capacity(c);
+            let start = ents.len();
             for _ in 0..c {
                 let t = r.u8()?;
                 if t as usize >= NT {
@@ -225,8 +241,11 @@ impl Weights {
                 }
                 ents.push((t, r.i16()?));
             }
-            rows.push((prev, ents));
+            rows.push((prev, start, c));
         }
+        let rows = rows
+            .iter()
+            .map(|&(k, start, c)| (k, ents.get(start..start + c).unwrap_or_default()));
         Ok(Weights::build_q(rows, trans, scale))
     }
 }
