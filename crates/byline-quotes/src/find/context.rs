@@ -122,7 +122,8 @@ impl<'a, 'l> Ctx<'a, 'l> {
             // per token)
             let start = lowered_text.len();
             if ascii {
-                lowered_text.extend(t.text.chars().map(|c| c.to_ascii_lowercase()));
+                lowered_text.push_str(t.text);
+                lowered_text[start..].make_ascii_lowercase();
             } else {
                 lowered_text.push_str(&t.text.to_lowercase());
             }
