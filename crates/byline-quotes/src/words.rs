@@ -1,6 +1,7 @@
 //! The crate's word classes: one sorted table of lowercase words, each with the classes
-//! (bit flags) it belongs to, looked up in a hash map built from it on first use (once per
-//! token, see `Ctx::is`). A unit test checks that the table is sorted and has no duplicates.
+//! (bit flags) it belongs to, looked up in a hash map built from it on first use (for a
+//! document's tokens, once per token together with the cue lexicon: see `Lexicon::entry` and
+//! `Ctx::is`). A unit test checks that the table is sorted and has no duplicates.
 
 /// Auxiliaries and adverbs skipped between a source and its cue ("has also said").
 pub(crate) const AUX: u16 = 1 << 0;
@@ -34,6 +35,9 @@ pub(crate) const HEADLINE_CUE: u16 = 1 << 13;
 /// Never heads a cue on its own: a function word, adverb, noun or adjective that accompanies
 /// the verb inside gold cue spans ("about", "statement").
 pub(crate) const NOT_CUE_HEAD: u16 = 1 << 14;
+/// A speech verb that reports a topic with its preposition ("called for", "spoke about"):
+/// the verbs of [`crate::find::TOPIC_CUES`], not listed in [`WORDS`].
+pub(crate) const TOPIC_VERB: u16 = 1 << 15;
 
 /// Every word of a class, sorted by byte order, each once.
 const WORDS: &[(&str, u16)] = &[
@@ -591,9 +595,20 @@ pub(crate) fn classes(word: &str) -> u16 {
     }
     // (a hash map: a binary search over the table, ten string comparisons a token, was a
     // quarter of the finder's time)
+    index().get(word).copied().unwrap_or(0)
+}
+
+/// Every word with a class and its classes: the table, and [`TOPIC_VERB`] for the topic
+/// verbs. Built on first use.
+pub(crate) fn index() -> &'static WordMap<&'static str, u16> {
     static INDEX: std::sync::OnceLock<WordMap<&'static str, u16>> = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| WORDS.iter().copied().collect());
-    index.get(word).copied().unwrap_or(0)
+    INDEX.get_or_init(|| {
+        let mut index: WordMap<&'static str, u16> = WORDS.iter().copied().collect();
+        for &(verb, _) in crate::find::TOPIC_CUES {
+            *index.entry(verb).or_insert(0) |= TOPIC_VERB;
+        }
+        index
+    })
 }
 
 /// FNV-1a, a hash for short words several times cheaper than the standard library's

@@ -4,8 +4,7 @@
 
 use super::marks::{regions, Region};
 use super::resolve::{genders, Gender};
-use crate::lexicon::Lexicon;
-use crate::words::classes;
+use crate::lexicon::{CueStat, Lexicon};
 use byline_entities::Entities;
 use byline_tokenize::{Analysis, Span, Token};
 use std::cell::Cell;
@@ -42,6 +41,9 @@ pub(crate) struct Ctx<'a, 'l> {
     lowered_text: String,
     /// Each token's word classes (see [`crate::words`]), looked up once.
     classes: Vec<u16>,
+    /// Each token's cue in the lexicon ([`crate::lexicon::Entry::cue`]), looked up with its
+    /// classes.
+    cues: Vec<u32>,
     /// Token starts a new line.
     pub(crate) starts_line: Vec<bool>,
     /// Token is (part of) a quotation mark.
@@ -110,12 +112,16 @@ impl<'a, 'l> Ctx<'a, 'l> {
         let mut has_lowered = vec![0u64; n.div_ceil(64)];
         let mut lowered = Vec::new();
         let mut lowered_text = String::new();
-        // each token's word classes, looked up in the same pass (as `classes(ctx.lower(i))`)
+        // each token's word classes and cue, looked up in the same pass (as
+        // `lexicon.entry(ctx.lower(i))`)
         let mut word_classes = Vec::with_capacity(n);
+        let mut cues = Vec::with_capacity(n);
         for (i, t) in tokens.iter().enumerate() {
             let ascii = t.text.is_ascii();
             if ascii && !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
-                word_classes.push(classes(t.text));
+                let entry = lexicon.entry(t.text);
+                word_classes.push(entry.classes);
+                cues.push(entry.cue);
                 continue;
             }
             // (the same as `lowercase`, but ASCII is lower-cased in place, without a string
@@ -131,12 +137,13 @@ impl<'a, 'l> Ctx<'a, 'l> {
             has_lowered[i / 64] |= 1 << (i % 64);
             let (a, b) = (off(start), off(lowered_text.len()));
             lowered.push((a, b));
-            word_classes.push(classes(
-                lowered_text.get(a as usize..b as usize).unwrap_or(""),
-            ));
+            let entry = lexicon.entry(lowered_text.get(a as usize..b as usize).unwrap_or(""));
+            word_classes.push(entry.classes);
+            cues.push(entry.cue);
         }
         let mut ctx = Ctx {
             classes: word_classes,
+            cues,
             text,
             tokens,
             lowered_before: rank_directory(&has_lowered),
@@ -182,6 +189,13 @@ impl<'a, 'l> Ctx<'a, 'l> {
     #[inline]
     pub(crate) fn is(&self, i: usize, class: u16) -> bool {
         self.classes.get(i).is_some_and(|c| c & class != 0)
+    }
+
+    /// The lexicon's statistics of token `i`'s word, if it is a cue word (`None` past the
+    /// end).
+    #[inline]
+    pub(crate) fn cue_stat(&self, i: usize) -> Option<CueStat> {
+        self.lexicon.stat(*self.cues.get(i)?)
     }
 
     /// The region whose content holds token `i` (not its marks), if any.
