@@ -44,6 +44,11 @@ pub(crate) struct Ctx<'a, 'l> {
     /// Each token's cue in the lexicon ([`crate::lexicon::Entry::cue`]), looked up with its
     /// classes.
     cues: Vec<u32>,
+    /// One bit a token: the token is a word ([`is_word`]).
+    word_bits: Vec<u64>,
+    /// Per 64 tokens (and once past the last), how many words come before them: with
+    /// `word_bits`, the words of any token range without a scan (see [`Ctx::words`]).
+    words_before: Vec<u32>,
     /// Token starts a new line.
     pub(crate) starts_line: Vec<bool>,
     /// Token is (part of) a quotation mark.
@@ -64,6 +69,9 @@ pub(crate) struct Ctx<'a, 'l> {
     pub(crate) region_hint: Cell<usize>,
     pub(crate) token_hint: Cell<usize>,
     pub(crate) opened_hint: Cell<usize>,
+    /// What the last [`coord_end`](super::content::coord_end) search learned: for unit end
+    /// `.0`, no clause break in `.1..2` (and one at `.2` unless it is the unit's last token).
+    pub(crate) coord_memo: Cell<(usize, usize, usize)>,
     /// Cluster name words to clusters (see [`index_cluster_names`]), built on first use.
     pub(crate) clusters_by_word: std::cell::OnceCell<std::collections::HashMap<&'a str, usize>>,
 }
@@ -89,6 +97,14 @@ impl<'a, 'l> Ctx<'a, 'l> {
                     .is_some_and(|g| g.contains('\n'));
             prev_end = t.span.end;
         }
+        let mut word_bits = vec![0u64; n.div_ceil(64)];
+        for (i, t) in tokens.iter().enumerate() {
+            if is_word(t) {
+                word_bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        let mut words_before = rank_directory(&word_bits);
+        words_before.push(word_bits.iter().map(|w| w.count_ones()).sum());
         let mut is_mark = vec![false; n];
         let mut in_region = vec![0u64; n.div_ceil(64)];
         // Both lists are sorted by offset: merge-walk them.
@@ -150,6 +166,8 @@ impl<'a, 'l> Ctx<'a, 'l> {
             has_lowered,
             lowered,
             lowered_text,
+            word_bits,
+            words_before,
             starts_line,
             is_mark,
             in_region,
@@ -163,6 +181,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             region_hint: Cell::new(0),
             token_hint: Cell::new(0),
             opened_hint: Cell::new(0),
+            coord_memo: Cell::new((usize::MAX, 0, 0)),
         };
         ctx.gender = genders(&ctx);
         ctx
@@ -218,6 +237,21 @@ impl<'a, 'l> Ctx<'a, 'l> {
         let overlaps = |s: Span| s.start < t.end && t.start < s.end;
         let inside = g.inner().start <= t.start && t.end <= g.inner().end;
         (inside && !overlaps(g.open()) && !g.close().is_some_and(overlaps)).then_some(r)
+    }
+
+    /// Number of word tokens in `a..b` (0 when `b <= a`; `b` at most the number of tokens).
+    #[inline]
+    pub(crate) fn words(&self, a: usize, b: usize) -> usize {
+        if b <= a {
+            return 0;
+        }
+        let rank = |i: usize| {
+            let (w, bit) = (i / 64, 1u64 << (i % 64));
+            let bits = self.word_bits.get(w).copied().unwrap_or(0);
+            self.words_before.get(w).copied().unwrap_or(0) as usize
+                + (bits & (bit - 1)).count_ones() as usize
+        };
+        rank(b) - rank(a)
     }
 
     pub(crate) fn is_punct(&self, i: usize, set: &[&str]) -> bool {
@@ -357,6 +391,23 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn word_counts_match_a_scan() {
+        for reps in [1, 9, 16, 40] {
+            let text = "He said: “No — 3, again.” ".repeat(reps);
+            with_ctx(&text, |ctx| {
+                let n = ctx.tokens.len();
+                for a in 0..=n {
+                    for b in [a.saturating_sub(1), a, a + 1, a + 63, a + 64, n] {
+                        let b = b.min(n);
+                        let scan = (a..b).filter(|&i| is_word(&ctx.tokens[i])).count();
+                        assert_eq!(ctx.words(a, b), scan, "{a}..{b} of {n}");
+                    }
+                }
+            });
         }
     }
 }
