@@ -75,18 +75,23 @@ pub(crate) fn is_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
     if !(ctx.starts_line[s] && (e >= n || ctx.starts_line[e])) {
         return false;
     }
+    // (a word of four letters stops the count at its fourth; a second lowercase word
+    // settles the answer)
     let long = (s..e).filter(|&k| {
         ctx.tokens[k]
             .text
             .chars()
             .filter(|c| c.is_alphabetic())
-            .count()
-            >= 4
+            .nth(3)
+            .is_some()
     });
     let (mut words, mut lower) = (0, 0);
     for k in long {
         words += 1;
         lower += usize::from(!is_cap(ctx.tokens[k].text));
+        if lower > 1 {
+            return false;
+        }
     }
     words >= 3 && lower <= 1
 }
