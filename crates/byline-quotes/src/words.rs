@@ -611,28 +611,48 @@ pub(crate) fn index() -> &'static WordMap<&'static str, u16> {
     })
 }
 
-/// FNV-1a, a hash for short words several times cheaper than the standard library's
-/// SipHash. Only for maps whose keys are fixed word tables (this one, the cue lexicon): a
-/// document's words are looked up in them, never inserted, so no input can pile up
-/// collisions.
-#[derive(Clone, Copy)]
+/// A hash for short words that takes eight bytes a step (a multiply-rotate in the manner of
+/// FxHash, with the high half folded into the low bits the table indexes by), several times
+/// cheaper than the standard library's SipHash and than a byte-at-a-time FNV. Only for maps
+/// whose keys are fixed word tables (this one, the cue lexicon): a document's words are
+/// looked up in them, never inserted, so no input can pile up collisions.
+#[derive(Clone, Copy, Default)]
 pub(crate) struct WordHasher(u64);
 
-impl Default for WordHasher {
-    fn default() -> Self {
-        WordHasher(0xcbf2_9ce4_8422_2325)
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
 impl std::hash::Hasher for WordHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = 0u64;
+            for (k, &b) in rest.iter().enumerate() {
+                w |= u64::from(b) << (8 * k);
+            }
+            self.add(w);
         }
     }
 
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b) | 0x100);
+    }
+
+    #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 29)
     }
 }
 

@@ -440,7 +440,8 @@ pub(crate) fn learned_unit(
         let ruled = &attributions[ruled_from..];
         new_cues(ctx, (s, e), claimed, ruled, learned, &mut out);
     }
-    let mut feats = Vec::with_capacity(16);
+    // (allocated on first use: most units have no rule attribution)
+    let mut feats = Vec::new();
     match learned {
         Learned::Off => {}
         Learned::Collect(list) => {
@@ -498,7 +499,8 @@ fn new_cues(
     // a content overlapping a rule attribution is not a new one
     let build =
         |c: usize| build(ctx, c, s, e).filter(|(a, _)| !a.parts.iter().any(|&p| overlaps(p)));
-    let mut feats = Vec::with_capacity(24);
+    // (allocated on first use: many units have no candidate)
+    let mut feats = Vec::new();
     let mut c = s;
     while c < e {
         if claimed[c] || !is_candidate(ctx, c, e) || covered(c) {
