@@ -88,75 +88,85 @@ impl<'a, 'l> Ctx<'a, 'l> {
         let tokens = analysis.tokens();
         let regions = regions(text);
         let n = tokens.len();
-        let mut starts_line = vec![false; n];
-        let mut prev_end = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            starts_line[i] = i == 0
-                || text
-                    .get(prev_end..t.span.start)
-                    .is_some_and(|g| g.contains('\n'));
-            prev_end = t.span.end;
-        }
+        let bytes = text.as_bytes();
+        let mut starts_line = Vec::with_capacity(n);
+        let mut is_mark = Vec::with_capacity(n);
         let mut word_bits = vec![0u64; n.div_ceil(64)];
-        for (i, t) in tokens.iter().enumerate() {
-            if is_word(t) {
-                word_bits[i / 64] |= 1 << (i % 64);
-            }
-        }
-        let mut words_before = rank_directory(&word_bits);
-        words_before.push(word_bits.iter().map(|w| w.count_ones()).sum());
-        let mut is_mark = vec![false; n];
         let mut in_region = vec![0u64; n.div_ceil(64)];
-        // Both lists are sorted by offset: merge-walk them.
-        let mut r = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            while r < regions.len() && regions[r].outer().end <= t.span.start {
-                r += 1;
-            }
-            let mut k = r;
-            while k < regions.len() && regions[k].open().start < t.span.end {
-                let g = regions[k];
-                let overlaps = |s: Span| s.start < t.span.end && t.span.start < s.end;
-                if overlaps(g.open()) || g.close().is_some_and(overlaps) {
-                    is_mark[i] = true;
-                } else if g.inner().start <= t.span.start && t.span.end <= g.inner().end {
-                    in_region[i / 64] |= 1 << (i % 64);
-                }
-                k += 1;
-            }
-        }
         let mut has_lowered = vec![0u64; n.div_ceil(64)];
         let mut lowered = Vec::new();
         let mut lowered_text = String::new();
-        // each token's word classes and cue, looked up in the same pass (as
-        // `lexicon.entry(ctx.lower(i))`)
         let mut word_classes = Vec::with_capacity(n);
         let mut cues = Vec::with_capacity(n);
+        let mut prev_end = 0;
+        // the first region that does not end before the token (regions and tokens are both
+        // sorted by offset: a merge walk), and where it opens
+        let mut r = 0;
+        let mut next_open = regions.first().map_or(usize::MAX, |g| g.open().start);
+        // One pass over the tokens for all per-token facts.
         for (i, t) in tokens.iter().enumerate() {
-            let ascii = t.text.is_ascii();
-            if ascii && !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
-                let entry = lexicon.entry(t.text);
-                word_classes.push(entry.classes);
-                cues.push(entry.cue);
-                continue;
+            let (w, bit) = (i / 64, 1u64 << (i % 64));
+            // (a line break in the gap before the token: a byte scan, the gap is short)
+            starts_line.push(
+                i == 0
+                    || bytes
+                        .get(prev_end..t.span.start)
+                        .is_some_and(|g| g.contains(&b'\n')),
+            );
+            prev_end = t.span.end;
+            if is_word(t) {
+                word_bits[w] |= bit;
             }
-            // (the same as `lowercase`, but ASCII is lower-cased in place, without a string
-            // per token)
-            let start = lowered_text.len();
-            if ascii {
-                lowered_text.push_str(t.text);
-                lowered_text[start..].make_ascii_lowercase();
+            // marks and region contents
+            let mut mark = false;
+            if t.span.end > next_open {
+                while r < regions.len() && regions[r].outer().end <= t.span.start {
+                    r += 1;
+                }
+                next_open = regions.get(r).map_or(usize::MAX, |g| g.open().start);
+                let mut k = r;
+                while k < regions.len() && regions[k].open().start < t.span.end {
+                    let g = regions[k];
+                    let overlaps = |s: Span| s.start < t.span.end && t.span.start < s.end;
+                    if overlaps(g.open()) || g.close().is_some_and(overlaps) {
+                        mark = true;
+                    } else if g.inner().start <= t.span.start && t.span.end <= g.inner().end {
+                        in_region[w] |= bit;
+                    }
+                    k += 1;
+                }
+            }
+            is_mark.push(mark);
+            // each token's word classes and cue, looked up in the same pass (as
+            // `lexicon.entry(ctx.lower(i))`)
+            let (mut ascii, mut upper) = (true, false);
+            for &b in t.text.as_bytes() {
+                ascii &= b.is_ascii();
+                upper |= b.is_ascii_uppercase();
+            }
+            let entry = if ascii && !upper {
+                lexicon.entry(t.text)
             } else {
-                lowered_text.push_str(&t.text.to_lowercase());
-            }
-            let off = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-            has_lowered[i / 64] |= 1 << (i % 64);
-            let (a, b) = (off(start), off(lowered_text.len()));
-            lowered.push((a, b));
-            let entry = lexicon.entry(lowered_text.get(a as usize..b as usize).unwrap_or(""));
+                // (the same as `lowercase`, but ASCII is lower-cased in place, without a
+                // string per token)
+                let start = lowered_text.len();
+                if ascii {
+                    lowered_text.push_str(t.text);
+                    lowered_text[start..].make_ascii_lowercase();
+                } else {
+                    lowered_text.push_str(&t.text.to_lowercase());
+                }
+                let off = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+                has_lowered[w] |= bit;
+                let (a, b) = (off(start), off(lowered_text.len()));
+                lowered.push((a, b));
+                lexicon.entry(lowered_text.get(a as usize..b as usize).unwrap_or(""))
+            };
             word_classes.push(entry.classes);
             cues.push(entry.cue);
         }
+        let mut words_before = rank_directory(&word_bits);
+        words_before.push(word_bits.iter().map(|w| w.count_ones()).sum());
         let mut ctx = Ctx {
             classes: word_classes,
             cues,
