@@ -187,6 +187,10 @@ fn bucket(x: usize) -> &'static str {
 /// Whether token `c` of unit `[s, e)` may be a cue the rules missed: a lower-case word
 /// outside quotation marks, followed by `that`, `to` or a colon, or known to the lexicon.
 fn is_candidate(ctx: &Ctx<'_, '_>, c: usize, e: usize) -> bool {
+    // (most tokens are neither cue words nor followed by a clause: tested first)
+    if !(ctx.cue_prob(c) >= MIN_PROB || opens_clause(ctx, c, e)) {
+        return false;
+    }
     let t = &ctx.tokens[c];
     if !is_word(t) || is_cap(t.text) || ctx.region_at(c).is_some() || ctx.is_mark[c] {
         return false;
@@ -205,7 +209,7 @@ fn is_candidate(ctx: &Ctx<'_, '_>, c: usize, e: usize) -> bool {
     {
         return false;
     }
-    opens_clause(ctx, c, e) || ctx.cue_prob(c) >= MIN_PROB
+    true
 }
 
 /// Whether `that`, `to` or a colon follows token `c` inside its unit `[.., e)`: the cue then

@@ -787,16 +787,25 @@ fn alphanumerics(s: &str) -> usize {
         return n;
     }
     let mut k = 0;
-    while let Some(p) = bytes
-        .get(k..)
-        .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
-    {
-        let at = k + p;
-        let Some(c) = s.get(at..).and_then(|rest| rest.chars().next()) else {
+    while let Some(&b) = bytes.get(k) {
+        // (eight ASCII bytes at once are skipped)
+        if let Some(eight) = bytes.get(k..k + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(eight);
+            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                k += 8;
+                continue;
+            }
+        }
+        if b.is_ascii() {
+            k += 1;
+            continue;
+        }
+        let Some(c) = s.get(k..).and_then(|rest| rest.chars().next()) else {
             break;
         };
         n += usize::from(c.is_alphanumeric());
-        k = at + c.len_utf8();
+        k += c.len_utf8();
     }
     n
 }

@@ -303,15 +303,8 @@ pub(crate) fn speaker_of(
         let mut end = src.end;
         let mut off = src.start;
         for w in text.split_inclusive(|c: char| c.is_whitespace() || c == ',') {
-            let bare = w
-                .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-                .to_lowercase();
-            if off > src.start
-                && matches!(
-                    bare.as_str(),
-                    "of" | "in" | "for" | "who" | "which" | "at" | "from" | "with" | "on"
-                )
-            {
+            let bare = w.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+            if off > src.start && is_post_modifier(bare) {
                 end = off;
                 break;
             }
@@ -331,8 +324,12 @@ pub(crate) fn speaker_of(
         }
     }
     // capitalised words with no entity (a weak recognizer): still a name
-    let caps: Vec<&str> = text.split_whitespace().filter(|w| is_cap(w)).collect();
     let det = word_is(first_word, DETERMINER) || indefinite;
+    let caps: Vec<&str> = if det || anon_head {
+        Vec::new()
+    } else {
+        text.split_whitespace().filter(|w| is_cap(w)).collect()
+    };
     if !det && !caps.is_empty() && !anon_head {
         let name: String = caps
             .iter()
@@ -349,14 +346,28 @@ pub(crate) fn speaker_of(
     mk(Via::Description, describe(ctx, src, &words, last), None)
 }
 
+/// Whether a word of a source opens a post-modifier after its head ("of", "who", "at"), in
+/// any case.
+fn is_post_modifier(word: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "of", "in", "for", "who", "which", "at", "from", "with", "on",
+    ];
+    if word.is_ascii() {
+        // (an ASCII word lower-cases to ASCII: no string needed)
+        WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+    } else {
+        WORDS.contains(&word.to_lowercase().as_str())
+    }
+}
+
 /// The fullest cluster naming the same entity (helps when clusters are not merged).
 pub(crate) fn canonical(ctx: &Ctx<'_, '_>, cl: usize) -> usize {
     let entities = ctx.entities;
     let Some(c) = entities.clusters.get(cl) else {
         return cl;
     };
-    let last = c.name.split_whitespace().last().unwrap_or("").to_string();
-    cluster_by_word(ctx, &last)
+    let last = c.name.split_whitespace().last().unwrap_or("");
+    cluster_by_word(ctx, last)
         .filter(|&o| entities.clusters[o].label == c.label)
         .unwrap_or(cl)
 }
@@ -557,6 +568,16 @@ mod tests {
             for n in ["leader", "’s", "s", "putin", "été", "russian leader", "x"] {
                 assert_eq!(contains(&buf, n), buf.contains(n), "{buf:?} {n:?}");
             }
+        }
+    }
+
+    #[test]
+    fn post_modifiers_in_any_case() {
+        for w in ["of", "OF", "Who", "wHiCh", "on"] {
+            assert!(is_post_modifier(w), "{w}");
+        }
+        for w in ["off", "o", "", "Ön", "said", "whose"] {
+            assert!(!is_post_modifier(w), "{w}");
         }
     }
 }
