@@ -548,7 +548,8 @@ pub(crate) fn coord_end(ctx: &Ctx<'_, '_>, k: usize, e: usize) -> usize {
 
 /// Where the content ends when token `j` breaks the clause ([`coord_end`]), if it does.
 fn coord_break(ctx: &Ctx<'_, '_>, j: usize) -> Option<usize> {
-    if ctx.lower(j) == "and" && ctx.is_cue(j + 1, ctx.min_prob) && ctx.region_at(j).is_none() {
+    let w = ctx.lower(j);
+    if w == "and" && ctx.is_cue(j + 1, ctx.min_prob) && ctx.region_at(j).is_none() {
         // (the clause starts before `j`: a comma before "and" is not part of it)
         return Some(if ctx.tokens[j - 1].text == "," {
             j - 1
@@ -556,7 +557,7 @@ fn coord_break(ctx: &Ctx<'_, '_>, j: usize) -> Option<usize> {
             j
         });
     }
-    if ctx.lower(j) == "according" && ctx.lower(j + 1) == "to" && ctx.tokens[j - 1].text == "," {
+    if w == "according" && ctx.lower(j + 1) == "to" && ctx.tokens[j - 1].text == "," {
         return Some(j - 1);
     }
     // "..., but the NYPD overruled that request", "..., while the Senate ...": a

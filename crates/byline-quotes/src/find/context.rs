@@ -19,6 +19,15 @@ pub(crate) fn is_word(t: &Token<'_>) -> bool {
         || t.text.chars().any(char::is_alphanumeric)
 }
 
+/// `s.to_lowercase()`, borrowed when `s` is lower-case ASCII already.
+pub(crate) fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 pub(crate) fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -418,6 +427,16 @@ mod tests {
                     }
                 }
             });
+        }
+    }
+
+    #[test]
+    fn lowercase_borrows_only_lowercase_ascii() {
+        for w in ["said", "Said", "ÉTÉ", "été", "", "x-ray", "ΟΔΟΣ"] {
+            let l = lowercase(w);
+            assert_eq!(l, w.to_lowercase());
+            let borrowed = matches!(l, std::borrow::Cow::Borrowed(_));
+            assert_eq!(borrowed, w.is_ascii() && w == w.to_lowercase(), "{w}");
         }
     }
 }

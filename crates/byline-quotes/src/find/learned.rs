@@ -187,12 +187,15 @@ fn bucket(x: usize) -> &'static str {
 /// Whether token `c` of unit `[s, e)` may be a cue the rules missed: a lower-case word
 /// outside quotation marks, followed by `that`, `to` or a colon, or known to the lexicon.
 fn is_candidate(ctx: &Ctx<'_, '_>, c: usize, e: usize) -> bool {
-    // (most tokens are neither cue words nor followed by a clause: tested first)
+    let t = &ctx.tokens[c];
+    if !is_word(t) || is_cap(t.text) {
+        return false;
+    }
+    // (most words are neither cue words nor followed by a clause: tested before the rest)
     if !(ctx.cue_prob(c) >= MIN_PROB || opens_clause(ctx, c, e)) {
         return false;
     }
-    let t = &ctx.tokens[c];
-    if !is_word(t) || is_cap(t.text) || ctx.region_at(c).is_some() || ctx.is_mark[c] {
+    if ctx.region_at(c).is_some() || ctx.is_mark[c] {
         return false;
     }
     if ctx.is(c, AUX | DETERMINER | PRONOUN) || matches!(ctx.lower(c), "that" | "to") {
