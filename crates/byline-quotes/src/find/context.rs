@@ -148,11 +148,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             is_mark.push(mark);
             // each token's word classes and cue, looked up in the same pass (as
             // `lexicon.entry(ctx.lower(i))`)
-            let (mut ascii, mut upper) = (true, false);
-            for &b in t.text.as_bytes() {
-                ascii &= b.is_ascii();
-                upper |= b.is_ascii_uppercase();
-            }
+            let (ascii, upper) = ascii_and_capitals(t.text.as_bytes());
             let entry = if ascii && !upper {
                 lexicon.entry(t.text)
             } else {
@@ -301,6 +297,34 @@ impl<'a, 'l> Ctx<'a, 'l> {
     }
 }
 
+/// Whether `bytes` are all ASCII, and whether any is an ASCII capital: eight bytes a step
+/// (tokens are short; a byte loop's set-up cost more than its work).
+fn ascii_and_capitals(bytes: &[u8]) -> (bool, bool) {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let (mut high, mut capitals) = (0u64, 0u64);
+    let mut add = |x: u64| {
+        high |= x & HIGHS;
+        // (on the low seven bits no sum carries into the next byte)
+        let low = x & !HIGHS;
+        let from_a = low.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+        let past_z = low.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+        capitals |= from_a & !past_z & !x & HIGHS;
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        add(u64::from_le_bytes(w));
+    }
+    let mut w = 0u64;
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        w |= u64::from(b) << (8 * k);
+    }
+    add(w);
+    (high == 0, capitals != 0)
+}
+
 /// Per word of `bits`, the number of bits set in the words before it.
 fn rank_directory(bits: &[u64]) -> Vec<u32> {
     let mut before = 0u32;
@@ -438,5 +462,22 @@ mod tests {
             let borrowed = matches!(l, std::borrow::Cow::Borrowed(_));
             assert_eq!(borrowed, w.is_ascii() && w == w.to_lowercase(), "{w}");
         }
+    }
+
+    #[test]
+    fn ascii_and_capitals_of_every_byte() {
+        for b in 0..=255u8 {
+            for pad in [0, 3, 7, 8, 13] {
+                let mut bytes = vec![b'a'; pad];
+                bytes.push(b);
+                bytes.extend_from_slice(b"xyz");
+                let want = (
+                    bytes.iter().all(u8::is_ascii),
+                    bytes.iter().any(u8::is_ascii_uppercase),
+                );
+                assert_eq!(ascii_and_capitals(&bytes), want, "{b:#x} after {pad}");
+            }
+        }
+        assert_eq!(ascii_and_capitals(b""), (true, false));
     }
 }
