@@ -113,7 +113,7 @@ impl Lexicon {
     }
 
     /// The classes and the cue of a lowercase word (all 0 for a word it does not know).
-    #[inline]
+    #[inline(always)]
     pub fn entry(&self, lower: &str) -> Entry {
         match lower.as_bytes().first() {
             Some(&b) if self.first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0 => {

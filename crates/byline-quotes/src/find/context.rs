@@ -51,8 +51,9 @@ pub(crate) struct Ctx<'a, 'l> {
     /// Each token's word classes (see [`crate::words`]), looked up once.
     classes: Vec<u16>,
     /// Each token's cue in the lexicon ([`crate::lexicon::Entry::cue`]), looked up with its
-    /// classes.
-    cues: Vec<u32>,
+    /// classes. Two bytes a token: `u16::MAX` stands for an index that does not fit, looked
+    /// up again by word (the embedded lexicon has 1,500 cue words).
+    cues: Vec<u16>,
     /// One bit a token: the token is a word ([`is_word`]).
     word_bits: Vec<u64>,
     /// Per 64 tokens (and once past the last), how many words come before them: with
@@ -149,8 +150,8 @@ impl<'a, 'l> Ctx<'a, 'l> {
             // each token's word classes and cue, looked up in the same pass (as
             // `lexicon.entry(ctx.lower(i))`)
             let (ascii, upper) = ascii_and_capitals(t.text.as_bytes());
-            let entry = if ascii && !upper {
-                lexicon.entry(t.text)
+            let word = if ascii && !upper {
+                t.text
             } else {
                 // (the same as `lowercase`, but ASCII is lower-cased in place, without a
                 // string per token)
@@ -165,10 +166,11 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 has_lowered[w] |= bit;
                 let (a, b) = (off(start), off(lowered_text.len()));
                 lowered.push((a, b));
-                lexicon.entry(lowered_text.get(a as usize..b as usize).unwrap_or(""))
+                lowered_text.get(a as usize..b as usize).unwrap_or("")
             };
+            let entry = lexicon.entry(word);
             word_classes.push(entry.classes);
-            cues.push(entry.cue);
+            cues.push(u16::try_from(entry.cue).unwrap_or(u16::MAX));
         }
         let mut words_before = rank_directory(&word_bits);
         words_before.push(word_bits.iter().map(|w| w.count_ones()).sum());
@@ -229,7 +231,17 @@ impl<'a, 'l> Ctx<'a, 'l> {
     /// end).
     #[inline]
     pub(crate) fn cue_stat(&self, i: usize) -> Option<CueStat> {
-        self.lexicon.stat(*self.cues.get(i)?)
+        match *self.cues.get(i)? {
+            u16::MAX => self.cue_stat_by_word(i),
+            cue => self.lexicon.stat(u32::from(cue)),
+        }
+    }
+
+    /// [`Ctx::cue_stat`] for a token whose cue index did not fit in two bytes.
+    #[cold]
+    #[inline(never)]
+    fn cue_stat_by_word(&self, i: usize) -> Option<CueStat> {
+        self.lexicon.stat(self.lexicon.entry(self.lower(i)).cue)
     }
 
     /// The region whose content holds token `i` (not its marks), if any.
@@ -479,5 +491,24 @@ mod tests {
             }
         }
         assert_eq!(ascii_and_capitals(b""), (true, false));
+    }
+
+    #[test]
+    fn cue_indexes_past_two_bytes_are_looked_up_by_word() {
+        // 70,000 cue words: the last ones' indexes do not fit in a token's two bytes
+        let tsv: String = (0..70_000)
+            .map(|k| format!("zq{k}\t{}\t100\t0\n", k % 100))
+            .collect();
+        let lexicon = Lexicon::parse(&tsv).expect("a valid lexicon");
+        let text = "Zq5 zq69999 zq65534 zq65535 zq3 said.";
+        let analysis = byline_tokenize::analyze(text);
+        let entities = byline_entities::Recognizer::new().recognize(&analysis);
+        let ctx = Ctx::new(&analysis, &entities, &lexicon, 0.2, 3);
+        for i in 0..ctx.tokens.len() {
+            let want = lexicon.stat(lexicon.entry(ctx.lower(i)).cue);
+            assert_eq!(ctx.cue_stat(i), want, "{}", ctx.tokens[i].text);
+        }
+        assert_eq!(ctx.cue_stat(1).map(|s| s.count), Some(99));
+        assert_eq!(ctx.cue_stat(0).map(|s| s.count), Some(5));
     }
 }
