@@ -17,6 +17,7 @@ use byline_entities::Entities;
 use byline_tokenize::{Analysis, Span};
 use content::reported;
 use context::Ctx;
+pub(crate) use cues::TOPIC_CUES;
 pub(crate) use learned::Learned;
 #[cfg_attr(not(feature = "training"), allow(unused_imports))]
 pub use learned::{Candidate, ReportedModel};

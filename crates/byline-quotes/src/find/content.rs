@@ -54,7 +54,7 @@ pub(crate) fn reported(
             None => s,
             // a sentence after a direct quote's attribution that the sentence splitter kept
             // with it (`... the mayor said. ” Councillor Tom Hale said ...`, a stray mark)
-            Some(last) if ctx.is_punct(last, &[".", "?", "!"]) && words(ctx, last, e) >= 3 => {
+            Some(last) if ctx.is_punct(last, &[".", "?", "!"]) && ctx.words(last, e) >= 3 => {
                 last + 1
             }
             Some(_) => continue,
@@ -192,11 +192,6 @@ enum Step {
     NoMatch,
 }
 
-/// Number of word tokens in `[a, b)`.
-fn words(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> usize {
-    (a..b).filter(|&i| is_word(&ctx.tokens[i])).count()
-}
-
 /// An attribution of content `parts` with the cue at token `c`; the search goes on at `next`.
 fn found_at(
     ctx: &Ctx<'_, '_>,
@@ -226,7 +221,7 @@ fn topic_attribution(ctx: &Ctx<'_, '_>, u: Unit, i: usize) -> Option<(Attributio
     let end = (p + 1..u.end)
         .find(|&k| matches!(ctx.tokens[k].text, "," | ";" | ":") && ctx.region_at(k).is_none())
         .unwrap_or(u.end);
-    if words(ctx, p + 1, end) < 1 {
+    if ctx.words(p + 1, end) < 1 {
         return None;
     }
     let source = ctx.source_before(i, u.from)?;
@@ -260,13 +255,13 @@ fn according_to(ctx: &Ctx<'_, '_>, u: Unit, i: usize) -> Step {
             next,
         ),
     };
-    if words(ctx, u.start, i) <= 2 {
+    if ctx.words(u.start, i) <= 2 {
         let k = after.unwrap_or(e);
         let source = ctx.span(i + 2, k);
-        if words(ctx, k, e) >= 3 {
+        if ctx.words(k, e) >= 3 {
             return attribution(ctx.content(k + 1, e), source, e);
         }
-    } else if words(ctx, u.from, i) >= 3 {
+    } else if ctx.words(u.from, i) >= 3 {
         let source = ctx.span(i + 2, after.unwrap_or(e));
         return attribution(ctx.content(u.from, i), source, after.unwrap_or(e));
     }
@@ -302,7 +297,7 @@ fn participle(ctx: &Ctx<'_, '_>, u: Unit, c: usize) -> Step {
         );
     if prev_comma || gerund {
         let k = ctx.content_start(c, e);
-        if words(ctx, k, e) >= 2 {
+        if ctx.words(k, e) >= 2 {
             let source = u.shared.or_else(|| ctx.subject(s, c));
             let end = coord_end(ctx, k, e);
             return found_at(ctx, ctx.content(k, end).map(|p| vec![p]), c, source, end);
@@ -333,9 +328,9 @@ fn tail_attribution(ctx: &Ctx<'_, '_>, u: Unit, c: usize) -> Step {
         return Step::NoMatch;
     };
     let no_that = !(k + 1..c).any(|j| ctx.lower(j) == "that");
-    if words(ctx, k, c) <= TAIL_WORDS
-        && words(ctx, c, e) <= TAIL_WORDS
-        && words(ctx, from, k) >= 3
+    if ctx.words(k, c) <= TAIL_WORDS
+        && ctx.words(c, e) <= TAIL_WORDS
+        && ctx.words(from, k) >= 3
         && no_that
     {
         // (after the cue a name, not a clause: "..., said the bridge was unsafe")
@@ -348,11 +343,11 @@ fn tail_attribution(ctx: &Ctx<'_, '_>, u: Unit, c: usize) -> Step {
         }
     }
     // in the middle: "It would take weeks, he said, and the party would ..."
-    if words(ctx, k, c) <= 3
-        && words(ctx, from, k) >= 2
+    if ctx.words(k, c) <= 3
+        && ctx.words(from, k) >= 2
         && c + 1 < e
         && ctx.tokens[c + 1].text == ","
-        && words(ctx, c + 2, e) >= 3
+        && ctx.words(c + 2, e) >= 3
         && no_that
     {
         if let Some(source) = ctx.source_before(c, k + 1) {
@@ -392,7 +387,7 @@ fn source_cue_content(ctx: &Ctx<'_, '_>, u: Unit, c: usize, strong_pattern: bool
         return Step::Skip(c + 1);
     }
     // "said in June", "said when she resigned": a circumstance, not a report
-    if words(ctx, k, end) < 2 || (ctx.is(k, CIRCUMSTANCE) && words(ctx, k, end) <= 6) {
+    if ctx.words(k, end) < 2 || (ctx.is(k, CIRCUMSTANCE) && ctx.words(k, end) <= 6) {
         return Step::Skip(c + 1);
     }
     found_at(
@@ -487,7 +482,7 @@ fn closing_tail(ctx: &Ctx<'_, '_>, u: Unit) -> Option<(Attribution, usize)> {
             && !is_cap(ctx.tokens[c].text)
             && (c == 0 || ctx.lower(c - 1) != "to")
     })?;
-    if words(ctx, c + 1, e) > 2 {
+    if ctx.words(c + 1, e) > 2 {
         return None;
     }
     // the source between the comma and the cue is a plain phrase, not a clause
@@ -524,43 +519,71 @@ fn closing_tail(ctx: &Ctx<'_, '_>, u: Unit) -> Option<(Attribution, usize)> {
 /// The end of a reported clause starting at `k`: the unit end, or before a coordinated
 /// second cue ("... and warned that ...").
 pub(crate) fn coord_end(ctx: &Ctx<'_, '_>, k: usize, e: usize) -> usize {
-    for j in k + 1..e.saturating_sub(1) {
-        if ctx.lower(j) == "and" && ctx.is_cue(j + 1, ctx.min_prob) && ctx.region_at(j).is_none() {
-            let mut end = j;
-            if end > k && ctx.tokens[end - 1].text == "," {
-                end -= 1;
-            }
+    // The first token `j` after `k` (and before the unit's last token) where a clause break
+    // ends the content, found from where an earlier search of the same unit left off: the
+    // learned stage asks for every candidate cue of a unit, each time for the rest of it.
+    let lim = e.saturating_sub(1);
+    let start = k + 1;
+    let (memo_e, lo, hit) = ctx.coord_memo.get();
+    let mut j = start;
+    while j < lim {
+        if memo_e == e && lo <= j && j <= hit {
+            // (no break in `lo..hit`: the search ends at `hit`)
+            ctx.coord_memo.set((e, start, hit));
+            return if hit < lim {
+                coord_break(ctx, hit).unwrap_or(e)
+            } else {
+                e
+            };
+        }
+        if let Some(end) = coord_break(ctx, j) {
+            ctx.coord_memo.set((e, start, j));
             return end;
         }
-        if ctx.lower(j) == "according" && ctx.lower(j + 1) == "to" && ctx.tokens[j - 1].text == ","
-        {
-            return j - 1;
-        }
-        // "..., but the NYPD overruled that request", "..., while the Senate ...": a
-        // contrasting clause is the writer's, not part of what is reported
-        if ctx.tokens[j].text == ","
-            && ctx.region_at(j).is_none()
-            && matches!(
-                ctx.lower(j + 1),
-                "but" | "while" | "although" | "though" | "whereas"
-            )
-        {
-            return j;
-        }
-        // "... was not intentional; they only learned ...": a new clause
-        if ctx.tokens[j].text == ";" && ctx.region_at(j).is_none() {
-            return j;
-        }
-        // "..., citing her work", "..., contradicting the police": a participle clause is
-        // not part of what is reported
-        if ctx.tokens[j].text == "," && ctx.region_at(j).is_none() {
-            let w = ctx.lower(j + 1);
-            if w.len() > 5 && w.ends_with("ing") && !matches!(w, "including" | "excluding") {
-                return j;
-            }
+        j += 1;
+    }
+    ctx.coord_memo.set((e, start, lim.max(start)));
+    e
+}
+
+/// Where the content ends when token `j` breaks the clause ([`coord_end`]), if it does.
+fn coord_break(ctx: &Ctx<'_, '_>, j: usize) -> Option<usize> {
+    let w = ctx.lower(j);
+    if w == "and" && ctx.is_cue(j + 1, ctx.min_prob) && ctx.region_at(j).is_none() {
+        // (the clause starts before `j`: a comma before "and" is not part of it)
+        return Some(if ctx.tokens[j - 1].text == "," {
+            j - 1
+        } else {
+            j
+        });
+    }
+    if w == "according" && ctx.lower(j + 1) == "to" && ctx.tokens[j - 1].text == "," {
+        return Some(j - 1);
+    }
+    // "..., but the NYPD overruled that request", "..., while the Senate ...": a
+    // contrasting clause is the writer's, not part of what is reported
+    if ctx.tokens[j].text == ","
+        && ctx.region_at(j).is_none()
+        && matches!(
+            ctx.lower(j + 1),
+            "but" | "while" | "although" | "though" | "whereas"
+        )
+    {
+        return Some(j);
+    }
+    // "... was not intentional; they only learned ...": a new clause
+    if ctx.tokens[j].text == ";" && ctx.region_at(j).is_none() {
+        return Some(j);
+    }
+    // "..., citing her work", "..., contradicting the police": a participle clause is
+    // not part of what is reported
+    if ctx.tokens[j].text == "," && ctx.region_at(j).is_none() {
+        let w = ctx.lower(j + 1);
+        if w.len() > 5 && w.ends_with("ing") && !matches!(w, "including" | "excluding") {
+            return Some(j);
         }
     }
-    e
+    None
 }
 
 /// The terminal index of a sentence-like unit: tokens `[s, e)` minus closing punctuation.
@@ -687,6 +710,28 @@ mod tests {
         with_ctx(text, |ctx| {
             let e = trim_end(ctx, 0, ctx.tokens.len());
             assert_eq!(coord_end(ctx, token(ctx, "the"), e), e);
+        });
+    }
+
+    #[test]
+    fn remembered_clause_breaks_give_the_same_ends_in_any_order() {
+        let text = "Smith said the bridge was old, but it stood; the council said it was safe and warned that repairs, citing costs, would wait, according to Jones.";
+        with_ctx(text, |ctx| {
+            let n = ctx.tokens.len();
+            let fresh = |k: usize, e: usize| {
+                (k + 1..e.saturating_sub(1))
+                    .find_map(|j| coord_break(ctx, j))
+                    .unwrap_or(e)
+            };
+            let mut ks: Vec<usize> = (0..n).collect();
+            ks.extend((0..n).rev());
+            ks.extend((0..n).map(|k| (k * 7) % n));
+            for &k in &ks {
+                for e in [n, n, n - 1, n / 2, n / 2] {
+                    assert_eq!(coord_end(ctx, k, e), fresh(k, e), "k {k}, e {e}");
+                }
+            }
+            assert!(ks.iter().any(|&k| fresh(k, n) < n));
         });
     }
 

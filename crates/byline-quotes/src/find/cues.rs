@@ -3,7 +3,7 @@
 //! headlines, and cue verbs missing from the lexicon in a short tail (`, he surmised.`).
 
 use super::context::{is_cap, is_word, Ctx};
-use crate::words::{WordMap, AFTER_STOP, AUX, BOUNDARY, DETERMINER, PRONOUN};
+use crate::words::{AFTER_STOP, AUX, BOUNDARY, DETERMINER, PRONOUN, TOPIC_VERB};
 use byline_tokenize::Span;
 
 /// A cue word below this probability gives way to a cue of at least [`STRONG_CUE`] later in
@@ -54,16 +54,11 @@ pub(crate) const TOPIC_CUES: &[(&str, &str)] = &[
 /// The preposition's index when token `i` starts a [`TOPIC_CUES`] pair (an adverb such as
 /// "out" or a day may come between: "spoke out on Tuesday about").
 pub(crate) fn topic_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize> {
-    if ctx.region_at(i).is_some() || ctx.is_mark[i] {
+    // (this runs for most tokens of a document: the word class rejects them)
+    if !ctx.is(i, TOPIC_VERB) || ctx.region_at(i).is_some() || ctx.is_mark[i] {
         return None;
     }
     let verb = ctx.lower(i);
-    // (this runs for most tokens of a document: one hash look-up rejects them)
-    static VERBS: std::sync::OnceLock<WordMap<&'static str, ()>> = std::sync::OnceLock::new();
-    let verbs = VERBS.get_or_init(|| TOPIC_CUES.iter().map(|&(v, _)| (v, ())).collect());
-    if !verbs.contains_key(verb) {
-        return None;
-    }
     let pairs = || TOPIC_CUES.iter().filter(move |(v, _)| *v == verb);
     (i + 1..e.min(i + 5))
         .take_while(|&k| is_word(&ctx.tokens[k]) && !ctx.is_mark[k])
@@ -80,18 +75,23 @@ pub(crate) fn is_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
     if !(ctx.starts_line[s] && (e >= n || ctx.starts_line[e])) {
         return false;
     }
+    // (a word of four letters stops the count at its fourth; a second lowercase word
+    // settles the answer)
     let long = (s..e).filter(|&k| {
         ctx.tokens[k]
             .text
             .chars()
             .filter(|c| c.is_alphabetic())
-            .count()
-            >= 4
+            .nth(3)
+            .is_some()
     });
     let (mut words, mut lower) = (0, 0);
     for k in long {
         words += 1;
         lower += usize::from(!is_cap(ctx.tokens[k].text));
+        if lower > 1 {
+            return false;
+        }
     }
     words >= 3 && lower <= 1
 }
@@ -179,19 +179,19 @@ pub(crate) fn tail_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> 
 impl<'a, 'l> Ctx<'a, 'l> {
     /// The cue probability of token `i`'s word in the lexicon (0 when absent).
     pub(crate) fn cue_prob(&self, i: usize) -> f32 {
-        self.lexicon.get(self.lower(i)).map_or(0.0, |st| st.prob)
+        self.cue_stat(i).map_or(0.0, |st| st.prob)
     }
 
     /// Whether token `i` is a cue word (outside quotation marks) of at least `min_prob`.
     pub(crate) fn is_cue(&self, i: usize, min_prob: f32) -> bool {
-        if self.region_at(i).is_some() || self.is_mark[i] {
-            return false;
-        }
-        let w = self.lower(i);
-        let Some(st) = self.lexicon.get(w) else {
+        // (most tokens are no cue: the per-token statistics reject them first)
+        let Some(st) = self.cue_stat(i) else {
             return false;
         };
         if st.prob < min_prob || st.count < self.min_count {
+            return false;
+        }
+        if self.region_at(i).is_some() || self.is_mark[i] {
             return false;
         }
         // a noun use: "the statement", "his claims"

@@ -188,7 +188,14 @@ fn bucket(x: usize) -> &'static str {
 /// outside quotation marks, followed by `that`, `to` or a colon, or known to the lexicon.
 fn is_candidate(ctx: &Ctx<'_, '_>, c: usize, e: usize) -> bool {
     let t = &ctx.tokens[c];
-    if !is_word(t) || is_cap(t.text) || ctx.region_at(c).is_some() || ctx.is_mark[c] {
+    if !is_word(t) || is_cap(t.text) {
+        return false;
+    }
+    // (most words are neither cue words nor followed by a clause: tested before the rest)
+    if !(ctx.cue_prob(c) >= MIN_PROB || opens_clause(ctx, c, e)) {
+        return false;
+    }
+    if ctx.region_at(c).is_some() || ctx.is_mark[c] {
         return false;
     }
     if ctx.is(c, AUX | DETERMINER | PRONOUN) || matches!(ctx.lower(c), "that" | "to") {
@@ -205,7 +212,7 @@ fn is_candidate(ctx: &Ctx<'_, '_>, c: usize, e: usize) -> bool {
     {
         return false;
     }
-    opens_clause(ctx, c, e) || ctx.cue_prob(c) >= MIN_PROB
+    true
 }
 
 /// Whether `that`, `to` or a colon follows token `c` inside its unit `[.., e)`: the cue then
@@ -262,7 +269,7 @@ fn features(ctx: &Ctx<'_, '_>, c: usize, s: usize, e: usize, ruled: bool, out: &
     } else {
         "low"
     };
-    let len = bucket(words(ctx, k, end));
+    let len = bucket(ctx.words(k, end));
     let f = [
         hash(22, first, ""),
         hash(23, first_cap, next),
@@ -280,8 +287,8 @@ fn features(ctx: &Ctx<'_, '_>, c: usize, s: usize, e: usize, ruled: bool, out: &
         hash(8, prev, w),
         hash(9, pb, ""),
         hash(10, pb, next),
-        hash(13, bucket(words(ctx, s, c)), ""),
-        hash(14, bucket(words(ctx, c + 1, e)), ""),
+        hash(13, bucket(ctx.words(s, c)), ""),
+        hash(14, bucket(ctx.words(c + 1, e)), ""),
         hash(15, if ruled { "ruled" } else { "free" }, ""),
         hash(16, prev_class, ""),
         hash(17, prev_class, w),
@@ -293,22 +300,18 @@ fn features(ctx: &Ctx<'_, '_>, c: usize, s: usize, e: usize, ruled: bool, out: &
     out.extend_from_slice(&f);
 }
 
-fn words(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> usize {
-    (a..b).filter(|&i| is_word(&ctx.tokens[i])).count()
-}
-
 /// The attribution a learned cue at `c` makes in unit `[s, e)`: content from the word after
 /// the cue (past `that`) to the clause end, source before the cue (or the unit's subject).
 fn build(ctx: &Ctx<'_, '_>, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
     let k = ctx.content_start(c, e);
     let end = coord_end(ctx, k, e);
     // "said when she resigned", "said in June": a circumstance, not a report
-    if words(ctx, k, end) < 2 || ctx.is(k, CIRCUMSTANCE) {
+    if ctx.words(k, end) < 2 || ctx.is(k, CIRCUMSTANCE) {
         return None;
     }
     // a cue known only to the lexicon, with no `that`, `to` or colon after it, reports a
     // clause, not a short object: "drew a military intervention" is no report
-    if !opens_clause(ctx, c, e) && words(ctx, k, end) < 4 {
+    if !opens_clause(ctx, c, e) && ctx.words(k, end) < 4 {
         return None;
     }
     // an object, not a clause, ends before a circumstance: "has not mentioned Machado
@@ -398,8 +401,8 @@ fn rule_features(
             }
         }
     };
-    let len = bucket(words(ctx, k, end));
-    let before = bucket(words(ctx, s, k));
+    let len = bucket(ctx.words(k, end));
+    let before = bucket(ctx.words(s, k));
     let parts = if a.parts.len() > 1 { "split" } else { "one" };
     let first_w = if k < e { ctx.lower(k) } else { "<>" };
     let f = [
@@ -444,7 +447,8 @@ pub(crate) fn learned_unit(
         let ruled = &attributions[ruled_from..];
         new_cues(ctx, (s, e), claimed, ruled, learned, &mut out);
     }
-    let mut feats = Vec::with_capacity(16);
+    // (allocated on first use: most units have no rule attribution)
+    let mut feats = Vec::new();
     match learned {
         Learned::Off => {}
         Learned::Collect(list) => {
@@ -502,7 +506,8 @@ fn new_cues(
     // a content overlapping a rule attribution is not a new one
     let build =
         |c: usize| build(ctx, c, s, e).filter(|(a, _)| !a.parts.iter().any(|&p| overlaps(p)));
-    let mut feats = Vec::with_capacity(24);
+    // (allocated on first use: many units have no candidate)
+    let mut feats = Vec::new();
     let mut c = s;
     while c < e {
         if claimed[c] || !is_candidate(ctx, c, e) || covered(c) {

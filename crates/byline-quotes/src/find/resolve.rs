@@ -303,15 +303,8 @@ pub(crate) fn speaker_of(
         let mut end = src.end;
         let mut off = src.start;
         for w in text.split_inclusive(|c: char| c.is_whitespace() || c == ',') {
-            let bare = w
-                .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-                .to_lowercase();
-            if off > src.start
-                && matches!(
-                    bare.as_str(),
-                    "of" | "in" | "for" | "who" | "which" | "at" | "from" | "with" | "on"
-                )
-            {
+            let bare = w.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+            if off > src.start && is_post_modifier(bare) {
                 end = off;
                 break;
             }
@@ -331,8 +324,12 @@ pub(crate) fn speaker_of(
         }
     }
     // capitalised words with no entity (a weak recognizer): still a name
-    let caps: Vec<&str> = text.split_whitespace().filter(|w| is_cap(w)).collect();
     let det = word_is(first_word, DETERMINER) || indefinite;
+    let caps: Vec<&str> = if det || anon_head {
+        Vec::new()
+    } else {
+        text.split_whitespace().filter(|w| is_cap(w)).collect()
+    };
     if !det && !caps.is_empty() && !anon_head {
         let name: String = caps
             .iter()
@@ -349,14 +346,28 @@ pub(crate) fn speaker_of(
     mk(Via::Description, describe(ctx, src, &words, last), None)
 }
 
+/// Whether a word of a source opens a post-modifier after its head ("of", "who", "at"), in
+/// any case.
+fn is_post_modifier(word: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "of", "in", "for", "who", "which", "at", "from", "with", "on",
+    ];
+    if word.is_ascii() {
+        // (an ASCII word lower-cases to ASCII: no string needed)
+        WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+    } else {
+        WORDS.contains(&word.to_lowercase().as_str())
+    }
+}
+
 /// The fullest cluster naming the same entity (helps when clusters are not merged).
 pub(crate) fn canonical(ctx: &Ctx<'_, '_>, cl: usize) -> usize {
     let entities = ctx.entities;
     let Some(c) = entities.clusters.get(cl) else {
         return cl;
     };
-    let last = c.name.split_whitespace().last().unwrap_or("").to_string();
-    cluster_by_word(ctx, &last)
+    let last = c.name.split_whitespace().last().unwrap_or("");
+    cluster_by_word(ctx, last)
         .filter(|&o| entities.clusters[o].label == c.label)
         .unwrap_or(cl)
 }
@@ -422,30 +433,76 @@ pub(crate) fn describe(
         .entities
         .partition_point(|e| e.span.end <= src.start);
     let mut best: Option<(usize, usize)> = None;
+    // (no words to share: no mention can score)
+    if content.is_empty() {
+        return last.filter(|(_, l)| *l == Label::Person).map(|(c, _)| c);
+    }
+    // the lower-case text around a mention, in one buffer for all mentions
+    let mut around = String::new();
     for e in entities.entities[..a].iter().rev().take(60) {
         if e.label != Label::Person {
             continue;
         }
         let lo = e.tokens.start.saturating_sub(4);
         let hi = (e.tokens.end + 4).min(ctx.tokens.len());
-        let ctx_words: Vec<&str> = (lo..hi)
-            .map(|i| ctx.lower(i).trim_end_matches("’s"))
-            .collect();
-        let ctx_text = ctx
-            .text
-            .get(ctx.tokens[lo].span.start..ctx.tokens[hi - 1].span.end)
-            .unwrap_or("")
-            .to_lowercase();
-        let score = content
-            .iter()
-            .filter(|w| ctx_words.iter().any(|c| c == *w) || ctx_text.contains(*w))
-            .count();
+        let mut lowered = false;
+        let mut score = 0;
+        for w in &content {
+            if (lo..hi).any(|i| strip_possessives(ctx.lower(i)) == *w) {
+                score += 1;
+                continue;
+            }
+            if !lowered {
+                lowered = true;
+                let text = ctx
+                    .text
+                    .get(ctx.tokens[lo].span.start..ctx.tokens[hi - 1].span.end)
+                    .unwrap_or("");
+                lowercase_into(text, &mut around);
+            }
+            if contains(&around, w) {
+                score += 1;
+            }
+        }
         if score > 0 && best.map_or(true, |(s, _)| score > s) {
             best = Some((score, e.cluster));
         }
     }
     best.map(|(_, c)| canonical(ctx, c))
         .or_else(|| last.filter(|(_, l)| *l == Label::Person).map(|(c, _)| c))
+}
+
+/// `word` without any final possessive `’s` (as `trim_end_matches("’s")`, without setting up
+/// a substring searcher a call).
+fn strip_possessives(word: &str) -> &str {
+    let mut w = word;
+    while let Some(rest) = w.strip_suffix("’s") {
+        w = rest;
+    }
+    w
+}
+
+/// `text.to_lowercase()` into `out` (ASCII in place, without a new string).
+fn lowercase_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
+/// Whether `needle` (not empty) occurs in `hay`: for the short texts around a mention, a scan
+/// for the first byte beats setting up `str::contains`'s two-way searcher.
+fn contains(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    h.iter()
+        .enumerate()
+        .any(|(k, &b)| b == first && h[k..].starts_with(n))
 }
 
 #[cfg(test)]
@@ -492,5 +549,35 @@ mod tests {
             assert_eq!(sp.via, Via::Anonymous);
             assert_eq!(sp.cluster, None);
         });
+    }
+
+    #[test]
+    fn text_helpers_agree_with_the_standard_library() {
+        let texts = [
+            "Obama’s’s",
+            "’s",
+            "Reyes",
+            "ÉTÉ Leader’s",
+            "the Russian leader, Putin",
+        ];
+        let mut buf = String::from("old");
+        for t in texts {
+            assert_eq!(strip_possessives(t), t.trim_end_matches("’s"));
+            lowercase_into(t, &mut buf);
+            assert_eq!(buf, t.to_lowercase());
+            for n in ["leader", "’s", "s", "putin", "été", "russian leader", "x"] {
+                assert_eq!(contains(&buf, n), buf.contains(n), "{buf:?} {n:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn post_modifiers_in_any_case() {
+        for w in ["of", "OF", "Who", "wHiCh", "on"] {
+            assert!(is_post_modifier(w), "{w}");
+        }
+        for w in ["off", "o", "", "Ön", "said", "whose"] {
+            assert!(!is_post_modifier(w), "{w}");
+        }
     }
 }

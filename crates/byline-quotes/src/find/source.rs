@@ -2,7 +2,7 @@
 //! appositives, relative clauses, tagged names such as `Rep. Jane Doe (D-Ohio)`), the
 //! subject of a clause, and the attribution just before a quotation.
 
-use super::context::{is_cap, is_word, Ctx};
+use super::context::{is_cap, is_word, lowercase, Ctx};
 use super::resolve::ent_range;
 use crate::words::{
     word_is, AFTER_STOP, AUX, BOUNDARY, DETERMINER, LEADING_ADVERBIAL, NOT_SOURCE_END,
@@ -98,18 +98,19 @@ impl<'a, 'l> Ctx<'a, 'l> {
     /// wh-word or a participle, nor end with a function word.
     pub(crate) fn valid_source(&self, sp: Span) -> bool {
         let t = sp.text(self.text);
-        let words: Vec<&str> = t
+        // (the first and the last word: no list of all of them)
+        let mut words = t
             .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .collect();
-        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            .filter(|w| !w.is_empty());
+        let Some(first) = words.next() else {
             return false;
         };
-        let f = first.to_lowercase();
-        let l = last.to_lowercase();
+        let last = words.next_back().unwrap_or(first);
+        let f = lowercase(first);
+        let l = lowercase(last);
         let bad_first = !is_cap(first)
-            && (word_is(f.as_str(), NOT_SOURCE_START) || (f.ends_with("ing") && f.len() > 5));
-        let bad_last = word_is(l.as_str(), NOT_SOURCE_END);
+            && (word_is(&f, NOT_SOURCE_START) || (f.ends_with("ing") && f.len() > 5));
+        let bad_last = word_is(&l, NOT_SOURCE_END);
         !(bad_first || bad_last)
     }
 
