@@ -98,10 +98,10 @@ pub(crate) fn reported(
 /// after it, and no final full stop on the line.
 pub(crate) fn colon_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Attribution> {
     let colon = (s..e.min(s + 6)).find(|&k| ctx.tokens[k].text == ":")?;
-    let words = (s..colon).filter(|&k| is_word(&ctx.tokens[k])).count();
+    let words = ctx.words(s, colon);
     let plain = (s..colon)
         .all(|k| is_word(&ctx.tokens[k]) || matches!(ctx.tokens[k].text, "’s" | "'s" | "."));
-    let after = (colon + 1..e).filter(|&k| is_word(&ctx.tokens[k])).count();
+    let after = ctx.words(colon + 1, e);
     if words == 0 || words > 5 || !plain || !is_cap(ctx.tokens[s].text) || after < 3 {
         return None;
     }

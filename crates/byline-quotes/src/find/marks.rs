@@ -299,7 +299,7 @@ impl Blocks {
     fn new(ctx: &Ctx<'_, '_>) -> Blocks {
         let n = ctx.tokens.len();
         let regions = &ctx.regions;
-        let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.tokens[i])).count();
+        let words = |a: usize, b: usize| ctx.words(a, b);
         let mut blocks = Vec::new();
         // regions and tokens are both in text order: one walk finds each region's tokens
         let mut next = 0;
