@@ -250,10 +250,16 @@ impl<'a, 'l> Ctx<'a, 'l> {
         // Regions are sorted and disjoint, marks included: the only candidate is the last
         // region opening at or before the token (a binary search instead of a per-token
         // index, 4 bytes a token, that made most of the finder's memory on marks-only text).
-        let t = self.tokens.get(i)?.span;
+        // (most tokens are in no region: the bit rejects them, inlined)
         if self.in_region.get(i / 64)? & (1 << (i % 64)) == 0 {
             return None;
         }
+        self.region_holding(i)
+    }
+
+    /// [`Ctx::region_at`] for a token inside a region's content.
+    fn region_holding(&self, i: usize) -> Option<usize> {
+        let t = self.tokens.get(i)?.span;
         let regions = &self.regions;
         let after = partition_from(regions.len(), self.region_hint.get(), |k| {
             regions[k].open().start <= t.start

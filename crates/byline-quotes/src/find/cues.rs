@@ -3,6 +3,7 @@
 //! headlines, and cue verbs missing from the lexicon in a short tail (`, he surmised.`).
 
 use super::context::{is_cap, is_word, Ctx};
+use crate::lexicon::CueStat;
 use crate::words::{AFTER_STOP, AUX, BOUNDARY, DETERMINER, PRONOUN, TOPIC_VERB};
 use byline_tokenize::Span;
 
@@ -53,9 +54,18 @@ pub(crate) const TOPIC_CUES: &[(&str, &str)] = &[
 
 /// The preposition's index when token `i` starts a [`TOPIC_CUES`] pair (an adverb such as
 /// "out" or a day may come between: "spoke out on Tuesday about").
+#[inline]
 pub(crate) fn topic_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize> {
-    // (this runs for most tokens of a document: the word class rejects them)
-    if !ctx.is(i, TOPIC_VERB) || ctx.region_at(i).is_some() || ctx.is_mark[i] {
+    // (this runs for most tokens of a document: the word class rejects them, inlined)
+    if !ctx.is(i, TOPIC_VERB) {
+        return None;
+    }
+    topic_verb_prep(ctx, i, e)
+}
+
+/// [`topic_prep`] for a topic verb.
+fn topic_verb_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize> {
+    if ctx.region_at(i).is_some() || ctx.is_mark[i] {
         return None;
     }
     let verb = ctx.lower(i);
@@ -183,11 +193,17 @@ impl<'a, 'l> Ctx<'a, 'l> {
     }
 
     /// Whether token `i` is a cue word (outside quotation marks) of at least `min_prob`.
+    #[inline]
     pub(crate) fn is_cue(&self, i: usize, min_prob: f32) -> bool {
-        // (most tokens are no cue: the per-token statistics reject them first)
-        let Some(st) = self.cue_stat(i) else {
-            return false;
-        };
+        // (most tokens are no cue: the per-token statistics reject them first, inlined)
+        match self.cue_stat(i) {
+            None => false,
+            Some(st) => self.is_cue_word(i, st, min_prob),
+        }
+    }
+
+    /// [`Ctx::is_cue`] for a token whose word is in the lexicon with statistics `st`.
+    fn is_cue_word(&self, i: usize, st: CueStat, min_prob: f32) -> bool {
         if st.prob < min_prob || st.count < self.min_count {
             return false;
         }
