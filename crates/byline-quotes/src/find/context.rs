@@ -272,6 +272,14 @@ impl<'a, 'l> Ctx<'a, 'l> {
         (inside && !overlaps(g.open()) && !g.close().is_some_and(overlaps)).then_some(r)
     }
 
+    /// Whether token `i` is a word ([`is_word`]; false past the end), from its bit.
+    #[inline]
+    pub(crate) fn is_word_at(&self, i: usize) -> bool {
+        self.word_bits
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
     /// Number of word tokens in `a..b` (0 when `b <= a`; `b` at most the number of tokens).
     #[inline]
     pub(crate) fn words(&self, a: usize, b: usize) -> usize {
@@ -305,10 +313,10 @@ impl<'a, 'l> Ctx<'a, 'l> {
     pub(crate) fn span(&self, a: usize, b: usize) -> Option<Span> {
         // tokens a..b, trimmed of punctuation at both ends
         let (mut a, mut b) = (a, b);
-        while a < b && !is_word(&self.tokens[a]) {
+        while a < b && !self.is_word_at(a) {
             a += 1;
         }
-        while b > a && !is_word(&self.tokens[b - 1]) {
+        while b > a && !self.is_word_at(b - 1) {
             b -= 1;
         }
         (a < b).then(|| Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end))
@@ -466,6 +474,7 @@ mod tests {
                         let b = b.min(n);
                         let scan = (a..b).filter(|&i| is_word(&ctx.tokens[i])).count();
                         assert_eq!(ctx.words(a, b), scan, "{a}..{b} of {n}");
+                        assert_eq!(ctx.is_word_at(a), a < n && is_word(&ctx.tokens[a]));
                     }
                 }
             });

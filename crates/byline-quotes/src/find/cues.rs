@@ -71,7 +71,7 @@ fn topic_verb_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize> {
     let verb = ctx.lower(i);
     let pairs = || TOPIC_CUES.iter().filter(move |(v, _)| *v == verb);
     (i + 1..e.min(i + 5))
-        .take_while(|&k| is_word(&ctx.tokens[k]) && !ctx.is_mark[k])
+        .take_while(|&k| ctx.is_word_at(k) && !ctx.is_mark[k])
         .find(|&k| {
             let w = ctx.lower(k);
             pairs().any(|(_, p)| *p == w)
@@ -109,7 +109,7 @@ pub(crate) fn is_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
 /// A tail that opens with a name or a pronoun and a verb in the present or past
 /// ("Blige sings", "Jane Doe recalled", "she writes"): the verb's index.
 pub(crate) fn name_then_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> {
-    let mut ws = (b..e).filter(|&i| is_word(&ctx.tokens[i]));
+    let mut ws = (b..e).filter(|&i| ctx.is_word_at(i));
     let w0 = ws.next()?;
     let pronoun = ctx.is(w0, PRONOUN);
     if !(pronoun || is_cap(ctx.tokens[w0].text)) {
@@ -158,7 +158,7 @@ pub(crate) fn name_then_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<us
 /// A cue missing from the lexicon in a short tail such as `, he surmised.`: a lowercase
 /// word right after a pronoun or a capitalised name, or right before one.
 pub(crate) fn tail_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> {
-    let ws: Vec<usize> = (b..e).filter(|&i| is_word(&ctx.tokens[i])).collect();
+    let ws: Vec<usize> = (b..e).filter(|&i| ctx.is_word_at(i)).collect();
     if ws.len() < 2 || ws.len() > 5 {
         return None;
     }
