@@ -85,8 +85,8 @@
 //! once, in one table that gives its word classes and its cue statistics. The bench
 //! `benches/quotes.rs` measures articles per second on the PolNeAR dev texts: for quote
 //! finding alone on one core, 3,100 articles/s on 2026-12-06, about 4,700 on 2026-12-07,
-//! then about 6,700 after a round of profiling (instructions in `QuoteFinder::find` over
-//! PolNeAR dev, by callgrind, 136M -> 85M); and 630–930 with tokenizing and entity
+//! then about 6,600 after a round of profiling (instructions in `QuoteFinder::find` over
+//! PolNeAR dev, by callgrind, 136M -> 79M); and 630–930 with tokenizing and entity
 //! recognition included (the recognizer takes most of it).
 //!
 //! On PolNeAR dev (`eval-quotes`, scored as `score_quotes.py` does) the finder reaches 94.8
