@@ -79,12 +79,15 @@
 //! Finding quotes is linear in the number of tokens: quotation regions, cue look-ups and
 //! entity look-ups use sorted merges, searches that start from the previous hit, hash maps
 //! of fixed word tables and per-document indexes, and every backward search is bounded. Its
-//! own memory is a few bytes per token (about 3 bytes per input byte on news, at most about
-//! 14 on a text of quotation marks only; `scale-quotes` gates both, and that finding takes
-//! at most 8 times tokenizing the same news, measured 5.6). The bench `benches/quotes.rs`
-//! measures articles per second on the PolNeAR dev texts: about 4,700 articles/s for quote
-//! finding alone on one core on 2026-12-07 (3,100 the day before), and 630–930 with
-//! tokenizing and entity recognition included (the recognizer takes most of it).
+//! own memory is a few bytes per token (about 4 bytes per input byte on news, at most about
+//! 16 on a text of quotation marks only; `scale-quotes` gates both, and that finding takes
+//! at most 8 times tokenizing the same news, measured 4.4). Each token's word is looked up
+//! once, in one table that gives its word classes and its cue statistics. The bench
+//! `benches/quotes.rs` measures articles per second on the PolNeAR dev texts: for quote
+//! finding alone on one core, 3,100 articles/s on 2026-12-06, about 4,700 on 2026-12-07,
+//! then about 6,600 after a round of profiling (instructions in `QuoteFinder::find` over
+//! PolNeAR dev, by callgrind, 136M -> 79M); and 630–930 with tokenizing and entity
+//! recognition included (the recognizer takes most of it).
 //!
 //! On PolNeAR dev (`eval-quotes`, scored as `score_quotes.py` does) the finder reaches 94.8
 //! content F1 and 90.2 end-to-end F1 (content and speaker) on direct quotes, and 72.9 content

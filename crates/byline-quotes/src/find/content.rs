@@ -98,10 +98,10 @@ pub(crate) fn reported(
 /// after it, and no final full stop on the line.
 pub(crate) fn colon_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Attribution> {
     let colon = (s..e.min(s + 6)).find(|&k| ctx.tokens[k].text == ":")?;
-    let words = (s..colon).filter(|&k| is_word(&ctx.tokens[k])).count();
-    let plain = (s..colon)
-        .all(|k| is_word(&ctx.tokens[k]) || matches!(ctx.tokens[k].text, "’s" | "'s" | "."));
-    let after = (colon + 1..e).filter(|&k| is_word(&ctx.tokens[k])).count();
+    let words = ctx.words(s, colon);
+    let plain =
+        (s..colon).all(|k| ctx.is_word_at(k) || matches!(ctx.tokens[k].text, "’s" | "'s" | "."));
+    let after = ctx.words(colon + 1, e);
     if words == 0 || words > 5 || !plain || !is_cap(ctx.tokens[s].text) || after < 3 {
         return None;
     }
@@ -136,7 +136,7 @@ pub(crate) fn dateline_end(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> usize {
     // brackets; or only the agency.
     let place = (s..dash).take_while(|&k| {
         let t = ctx.tokens[k].text;
-        t == "," || (is_word(&ctx.tokens[k]) && !t.chars().any(char::is_lowercase))
+        t == "," || (ctx.is_word_at(k) && !t.chars().any(char::is_lowercase))
     });
     let after_place = place.last().map_or(s, |k| k + 1);
     let mut k = after_place;
@@ -589,11 +589,7 @@ fn coord_break(ctx: &Ctx<'_, '_>, j: usize) -> Option<usize> {
 /// The terminal index of a sentence-like unit: tokens `[s, e)` minus closing punctuation.
 pub(crate) fn trim_end(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> usize {
     let mut e = e;
-    while e > s
-        && !is_word(&ctx.tokens[e - 1])
-        && ctx.region_at(e - 1).is_none()
-        && !ctx.is_mark[e - 1]
-    {
+    while e > s && !ctx.is_word_at(e - 1) && ctx.region_at(e - 1).is_none() && !ctx.is_mark[e - 1] {
         e -= 1;
     }
     e
@@ -604,17 +600,17 @@ impl<'a, 'l> Ctx<'a, 'l> {
     /// quotation mark (and the punctuation inside it) is kept when its opening mark is in.
     pub(crate) fn content(&self, a: usize, b: usize) -> Option<Span> {
         let (mut a, mut b) = (a, b);
-        while a < b && !is_word(&self.tokens[a]) && !self.is_mark[a] {
+        while a < b && !self.is_word_at(a) && !self.is_mark[a] {
             a += 1;
         }
-        while b > a && !is_word(&self.tokens[b - 1]) && !self.is_mark[b - 1] {
+        while b > a && !self.is_word_at(b - 1) && !self.is_mark[b - 1] {
             b -= 1;
         }
         if b > a && self.is_mark[b - 1] {
             let opened_inside = self.is_mark[a..b - 1].iter().any(|&m| m);
             if !opened_inside {
                 b -= 1;
-                while b > a && !is_word(&self.tokens[b - 1]) {
+                while b > a && !self.is_word_at(b - 1) {
                     b -= 1;
                 }
             }

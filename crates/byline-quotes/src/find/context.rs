@@ -250,10 +250,16 @@ impl<'a, 'l> Ctx<'a, 'l> {
         // Regions are sorted and disjoint, marks included: the only candidate is the last
         // region opening at or before the token (a binary search instead of a per-token
         // index, 4 bytes a token, that made most of the finder's memory on marks-only text).
-        let t = self.tokens.get(i)?.span;
+        // (most tokens are in no region: the bit rejects them, inlined)
         if self.in_region.get(i / 64)? & (1 << (i % 64)) == 0 {
             return None;
         }
+        self.region_holding(i)
+    }
+
+    /// [`Ctx::region_at`] for a token inside a region's content.
+    fn region_holding(&self, i: usize) -> Option<usize> {
+        let t = self.tokens.get(i)?.span;
         let regions = &self.regions;
         let after = partition_from(regions.len(), self.region_hint.get(), |k| {
             regions[k].open().start <= t.start
@@ -264,6 +270,14 @@ impl<'a, 'l> Ctx<'a, 'l> {
         let overlaps = |s: Span| s.start < t.end && t.start < s.end;
         let inside = g.inner().start <= t.start && t.end <= g.inner().end;
         (inside && !overlaps(g.open()) && !g.close().is_some_and(overlaps)).then_some(r)
+    }
+
+    /// Whether token `i` is a word ([`is_word`]; false past the end), from its bit.
+    #[inline]
+    pub(crate) fn is_word_at(&self, i: usize) -> bool {
+        self.word_bits
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     /// Number of word tokens in `a..b` (0 when `b <= a`; `b` at most the number of tokens).
@@ -299,10 +313,10 @@ impl<'a, 'l> Ctx<'a, 'l> {
     pub(crate) fn span(&self, a: usize, b: usize) -> Option<Span> {
         // tokens a..b, trimmed of punctuation at both ends
         let (mut a, mut b) = (a, b);
-        while a < b && !is_word(&self.tokens[a]) {
+        while a < b && !self.is_word_at(a) {
             a += 1;
         }
-        while b > a && !is_word(&self.tokens[b - 1]) {
+        while b > a && !self.is_word_at(b - 1) {
             b -= 1;
         }
         (a < b).then(|| Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end))
@@ -460,6 +474,7 @@ mod tests {
                         let b = b.min(n);
                         let scan = (a..b).filter(|&i| is_word(&ctx.tokens[i])).count();
                         assert_eq!(ctx.words(a, b), scan, "{a}..{b} of {n}");
+                        assert_eq!(ctx.is_word_at(a), a < n && is_word(&ctx.tokens[a]));
                     }
                 }
             });

@@ -3,6 +3,7 @@
 //! headlines, and cue verbs missing from the lexicon in a short tail (`, he surmised.`).
 
 use super::context::{is_cap, is_word, Ctx};
+use crate::lexicon::CueStat;
 use crate::words::{AFTER_STOP, AUX, BOUNDARY, DETERMINER, PRONOUN, TOPIC_VERB};
 use byline_tokenize::Span;
 
@@ -53,15 +54,24 @@ pub(crate) const TOPIC_CUES: &[(&str, &str)] = &[
 
 /// The preposition's index when token `i` starts a [`TOPIC_CUES`] pair (an adverb such as
 /// "out" or a day may come between: "spoke out on Tuesday about").
+#[inline]
 pub(crate) fn topic_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize> {
-    // (this runs for most tokens of a document: the word class rejects them)
-    if !ctx.is(i, TOPIC_VERB) || ctx.region_at(i).is_some() || ctx.is_mark[i] {
+    // (this runs for most tokens of a document: the word class rejects them, inlined)
+    if !ctx.is(i, TOPIC_VERB) {
+        return None;
+    }
+    topic_verb_prep(ctx, i, e)
+}
+
+/// [`topic_prep`] for a topic verb.
+fn topic_verb_prep(ctx: &Ctx<'_, '_>, i: usize, e: usize) -> Option<usize> {
+    if ctx.region_at(i).is_some() || ctx.is_mark[i] {
         return None;
     }
     let verb = ctx.lower(i);
     let pairs = || TOPIC_CUES.iter().filter(move |(v, _)| *v == verb);
     (i + 1..e.min(i + 5))
-        .take_while(|&k| is_word(&ctx.tokens[k]) && !ctx.is_mark[k])
+        .take_while(|&k| ctx.is_word_at(k) && !ctx.is_mark[k])
         .find(|&k| {
             let w = ctx.lower(k);
             pairs().any(|(_, p)| *p == w)
@@ -99,7 +109,7 @@ pub(crate) fn is_headline(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
 /// A tail that opens with a name or a pronoun and a verb in the present or past
 /// ("Blige sings", "Jane Doe recalled", "she writes"): the verb's index.
 pub(crate) fn name_then_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> {
-    let mut ws = (b..e).filter(|&i| is_word(&ctx.tokens[i]));
+    let mut ws = (b..e).filter(|&i| ctx.is_word_at(i));
     let w0 = ws.next()?;
     let pronoun = ctx.is(w0, PRONOUN);
     if !(pronoun || is_cap(ctx.tokens[w0].text)) {
@@ -148,7 +158,7 @@ pub(crate) fn name_then_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<us
 /// A cue missing from the lexicon in a short tail such as `, he surmised.`: a lowercase
 /// word right after a pronoun or a capitalised name, or right before one.
 pub(crate) fn tail_verb(ctx: &Ctx<'_, '_>, b: usize, e: usize) -> Option<usize> {
-    let ws: Vec<usize> = (b..e).filter(|&i| is_word(&ctx.tokens[i])).collect();
+    let ws: Vec<usize> = (b..e).filter(|&i| ctx.is_word_at(i)).collect();
     if ws.len() < 2 || ws.len() > 5 {
         return None;
     }
@@ -183,11 +193,17 @@ impl<'a, 'l> Ctx<'a, 'l> {
     }
 
     /// Whether token `i` is a cue word (outside quotation marks) of at least `min_prob`.
+    #[inline]
     pub(crate) fn is_cue(&self, i: usize, min_prob: f32) -> bool {
-        // (most tokens are no cue: the per-token statistics reject them first)
-        let Some(st) = self.cue_stat(i) else {
-            return false;
-        };
+        // (most tokens are no cue: the per-token statistics reject them first, inlined)
+        match self.cue_stat(i) {
+            None => false,
+            Some(st) => self.is_cue_word(i, st, min_prob),
+        }
+    }
+
+    /// [`Ctx::is_cue`] for a token whose word is in the lexicon with statistics `st`.
+    fn is_cue_word(&self, i: usize, st: CueStat, min_prob: f32) -> bool {
         if st.prob < min_prob || st.count < self.min_count {
             return false;
         }

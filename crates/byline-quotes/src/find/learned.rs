@@ -251,7 +251,7 @@ fn features(ctx: &Ctx<'_, '_>, c: usize, s: usize, e: usize, ruled: bool, out: &
         "aux"
     } else if is_cap(ctx.tokens[c - 1].text) {
         "cap"
-    } else if is_word(&ctx.tokens[c - 1]) {
+    } else if ctx.is_word_at(c - 1) {
         "low"
     } else {
         "punct"

@@ -3,7 +3,7 @@
 //! quotes around an attribution, quotes over several paragraphs, transcript turns, and the
 //! cue and source in the tail or lead-in around them.
 
-use super::context::{is_cap, is_word, partition_from, Ctx};
+use super::context::{is_cap, partition_from, Ctx};
 use super::cues::{name_then_verb, tail_verb};
 use super::source::recent_attribution;
 use super::Attribution;
@@ -299,7 +299,7 @@ impl Blocks {
     fn new(ctx: &Ctx<'_, '_>) -> Blocks {
         let n = ctx.tokens.len();
         let regions = &ctx.regions;
-        let words = |a: usize, b: usize| (a..b).filter(|&i| is_word(&ctx.tokens[i])).count();
+        let words = |a: usize, b: usize| ctx.words(a, b);
         let mut blocks = Vec::new();
         // regions and tokens are both in text order: one walk finds each region's tokens
         let mut next = 0;
@@ -328,7 +328,7 @@ impl Blocks {
                 // (a stray mark left unpaired)
                 || ctx.is_punct(a - 1, &["“", "”", "«", "»", "„", "‟", "\"", "‘", "’"])
                 || ctx.is_cue(a - 1, 0.2);
-            let last_punct = !is_word(&ctx.tokens[l])
+            let last_punct = !ctx.is_word_at(l)
                 && ctx.tokens[l].text.chars().all(|c| {
                     matches!(c, ',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';')
                 });
@@ -673,7 +673,7 @@ pub(crate) fn transcript_label(ctx: &Ctx<'_, '_>, r: usize) -> Option<(Span, usi
     let lim = (first + 6).min(ctx.tokens.len());
     let colon = (first..lim).find(|&k| ctx.tokens[k].text == ":")?;
     let label = first..colon;
-    let words = label.clone().filter(|&k| is_word(&ctx.tokens[k])).count();
+    let words = label.clone().filter(|&k| ctx.is_word_at(k)).count();
     let caps = label.clone().all(|k| {
         let t = ctx.tokens[k].text;
         t == "." || (t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase))
@@ -708,7 +708,7 @@ pub(crate) fn tail_end(ctx: &Ctx<'_, '_>, b: usize) -> usize {
                 break;
             };
             // a continuation after "exclaimed," is the next part, not a title
-            if e == b || inner_words > 4 || !is_word(&ctx.tokens[e - 1]) {
+            if e == b || inner_words > 4 || !ctx.is_word_at(e - 1) {
                 break;
             }
             let after = ctx.token_at(close.end);

@@ -403,7 +403,8 @@ pub(crate) fn index_cluster_names(entities: &Entities) -> HashMap<&str, usize> {
             std::cmp::Reverse(c.id),
         )
     };
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    // (sized for two name words a cluster: growing rehashes every word)
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(2 * entities.clusters.len());
     for (i, c) in entities.clusters.iter().enumerate() {
         for x in c.name.split_whitespace() {
             let best = index.entry(without_possessive(x)).or_insert(i);

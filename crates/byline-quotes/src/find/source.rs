@@ -288,7 +288,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
                 }
             }
         }
-        while s < hi && !is_word(&self.tokens[s]) {
+        while s < hi && !self.is_word_at(s) {
             s += 1;
         }
         if s >= hi {
@@ -303,7 +303,7 @@ impl<'a, 'l> Ctx<'a, 'l> {
             e += 1;
         }
         while e < hi && e < s + 5 {
-            if e > s && !det && !is_cap(self.tokens[e].text) && is_word(&self.tokens[e]) {
+            if e > s && !det && !is_cap(self.tokens[e].text) && self.is_word_at(e) {
                 break;
             }
             let t = &self.tokens[e];
@@ -341,14 +341,14 @@ impl<'a, 'l> Ctx<'a, 'l> {
             return Some(e.span);
         }
         let mut k = hi;
-        while k > lo && !(is_cap(self.tokens[k - 1].text) && is_word(&self.tokens[k - 1])) {
+        while k > lo && !(is_cap(self.tokens[k - 1].text) && self.is_word_at(k - 1)) {
             if hi - k > 3 {
                 return None;
             }
             k -= 1;
         }
         let end = k;
-        while k > lo && is_cap(self.tokens[k - 1].text) && is_word(&self.tokens[k - 1]) {
+        while k > lo && is_cap(self.tokens[k - 1].text) && self.is_word_at(k - 1) {
             k -= 1;
         }
         (k < end).then(|| self.span(k, end)).flatten()
