@@ -6,8 +6,10 @@
 //!     [--min-ratio 3.0] [--runs 7]
 //! ```
 //!
-//! Each function runs `--runs` times over all articles (field `"article"` of each JSON line);
-//! the best wall-clock time counts. Exits 1 when analyze is less than `--min-ratio` times as
+//! Each function runs `--runs` times over all articles (field `"article"` of each JSON line),
+//! the four taking turns, and the best wall-clock time counts; while the ratio is below
+//! `--min-ratio`, up to `--runs` more rounds run (a burst of load from another tenant of a
+//! shared machine can last as long as several rounds). Exits 1 when analyze is less than `--min-ratio` times as
 //! fast as `split_word_bounds`, 2 when the corpus file is missing or unreadable.
 
 use std::hint::black_box;
@@ -83,16 +85,24 @@ fn main() -> ExitCode {
                 .sum()
         }),
     ];
+    // While the ratio is below the gate after `runs` rounds, up to `runs` more (bursts of
+    // load from other tenants of a shared machine last seconds).
     let mut best = [Duration::MAX; 4];
-    for _ in 0..runs {
+    let mut rounds = 0;
+    let ratio = loop {
         for (f, b) in fs.iter_mut().zip(best.iter_mut()) {
             *b = (*b).min(best_of(1, f));
         }
-    }
+        rounds += 1;
+        let ratio = mbs(best[3]) / mbs(best[1]);
+        let settled = min_ratio.is_none_or(|m| ratio >= m);
+        if rounds >= runs.max(1) && (settled || rounds >= 2 * runs) {
+            break ratio;
+        }
+    };
     let [ws, uwb, tok, ana] = best;
-    let ratio = mbs(ana) / mbs(uwb);
     println!(
-        "corpus {path}: {} articles, {:.2} MB, best of {runs} runs",
+        "corpus {path}: {} articles, {:.2} MB, best of {rounds} runs",
         articles.len(),
         bytes as f64 / 1e6
     );
