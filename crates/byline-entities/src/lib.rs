@@ -102,12 +102,15 @@
 //! Recognition is linear in the number of tokens and its memory is bounded: a document longer
 //! than 32,768 words is tagged in chunks of whole sentences (each chunk with its own document
 //! features), and a sentence longer than 512 words in pieces. The embedded model is parsed
-//! once, lazily, on first use, and shared by all recognizers. On 200 CNN/DailyMail dev
-//! articles (the workspace's `speed-ner` command and `benches/entities.rs`, one thread)
-//! [`Recognizer::recognize`] (including clustering) runs at about 1,100,000 tokens per second
-//! at best on a shared 2-core machine (best of many runs; a loaded machine gives much less).
-//! Most of the time goes to cache misses in the weight table (about 2 MB of slots, 0.9 MB of
-//! dense rows in 16 bits, 1.6 MB of sparse entries).
+//! once, lazily, on first use (about 50 ms), and shared by all recognizers. On 200
+//! CNN/DailyMail dev articles (the workspace's `speed-ner` command and `benches/entities.rs`,
+//! one thread) [`Recognizer::recognize`] (including clustering) runs at about 1,500,000
+//! tokens per second at best on a shared 2-core machine (about 1,100,000 before the cache of
+//! frequent words; best of many runs, a loaded machine gives much less). On the 84 long
+//! PolNeAR dev articles, a fresh process takes about 63 ms for its first pass (filling the
+//! cache) and 50 ms for later ones, against 70 ms without the cache. Most of the remaining
+//! time goes to cache misses in the weight table (about 2 MB of slots, 0.9 MB of dense rows
+//! in 16 bits, 1.6 MB of sparse entries).
 //!
 //! # Model card
 //!

@@ -86,8 +86,11 @@
 //! `benches/quotes.rs` measures articles per second on the PolNeAR dev texts: for quote
 //! finding alone on one core, 3,100 articles/s on 2026-12-06, about 4,700 on 2026-12-07,
 //! then about 6,600 after a round of profiling (instructions in `QuoteFinder::find` over
-//! PolNeAR dev, by callgrind, 136M -> 79M); and 630–930 with tokenizing and entity
-//! recognition included (the recognizer takes most of it).
+//! PolNeAR dev, by callgrind, 136M -> 79M). With tokenizing and entity recognition
+//! included (the recognizer takes most of it): 630–930 articles/s before that round, and
+//! 1,020–1,070 after it and the entity recognizer's cache of frequent words (criterion,
+//! three runs alternating with the previous build, which gave 670–850 on the same busy
+//! machine; `speed-quotes` gives 1,155 at best with nothing else running).
 //!
 //! On PolNeAR dev (`eval-quotes`, scored as `score_quotes.py` does) the finder reaches 94.8
 //! content F1 and 90.2 end-to-end F1 (content and speaker) on direct quotes, and 72.9 content
