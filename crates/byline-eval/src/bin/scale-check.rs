@@ -246,21 +246,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let data = byline_eval::cli::read_or_exit("scale-check", &o.corpus);
     let mut news = String::new();
-    for v in data
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-    {
-        if let Some(a) = v.get("article").and_then(|a| a.as_str()) {
-            news.push_str(a.trim());
-            news.push_str("\n\n");
-        }
-    }
-    drop(data);
-    if news.is_empty() {
-        eprintln!("scale-check: no \"article\" text found in {}", o.corpus);
-        return ExitCode::from(2);
+    for a in byline_eval::cli::texts_or_exit("scale-check", &o.corpus, "article", usize::MAX) {
+        news.push_str(a.trim());
+        news.push_str("\n\n");
     }
     let nospace: String = news.chars().filter(|c| !c.is_whitespace()).collect();
     let layers = Layers {

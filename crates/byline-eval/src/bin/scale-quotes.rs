@@ -172,20 +172,7 @@ fn main() -> ExitCode {
     let Some(path) = path else {
         return usage();
     };
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("error: cannot read {path} (expected CNN/DailyMail JSON lines with \"article\")");
-        return ExitCode::from(2);
-    };
-    let articles: Vec<String> = data
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("article").and_then(|a| a.as_str()).map(String::from))
-        .collect();
-    if articles.is_empty() {
-        eprintln!("error: no articles in {path}");
-        return ExitCode::from(2);
-    }
-    drop(data);
+    let articles = byline_eval::cli::texts_or_exit("scale-quotes", &path, "article", usize::MAX);
     let finder = QuoteFinder::new();
     let kinds: [(&str, Vec<String>, &str, bool); 4] = [
         ("news", articles, "\n\n", true),

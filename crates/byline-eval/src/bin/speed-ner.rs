@@ -42,17 +42,7 @@ fn main() {
         }
     }
     let Some(path) = path else { usage() };
-    let data = byline_eval::cli::read_or_exit("speed-ner", &path);
-    let articles: Vec<String> = data
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("article")?.as_str().map(str::to_string))
-        .take(n_articles)
-        .collect();
-    if articles.is_empty() {
-        eprintln!("speed-ner: no \"article\" text found in {path}");
-        exit(2);
-    }
+    let articles = byline_eval::cli::texts_or_exit("speed-ner", &path, "article", n_articles);
     let rec = byline_eval::cli::recognizer_or_exit("speed-ner", model.as_deref());
     let analyses: Vec<_> = articles
         .iter()

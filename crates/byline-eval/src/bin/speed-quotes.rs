@@ -37,16 +37,7 @@ fn main() {
         }
     }
     let Some(path) = path else { usage() };
-    let data = byline_eval::cli::read_or_exit("speed-quotes", &path);
-    let texts: Vec<String> = data
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("text")?.as_str().map(str::to_string))
-        .collect();
-    if texts.is_empty() {
-        eprintln!("speed-quotes: no \"text\" field found in {path}");
-        exit(2);
-    }
+    let texts = byline_eval::cli::texts_or_exit("speed-quotes", &path, "text", usize::MAX);
     let rec = byline_entities::Recognizer::new();
     let finder = QuoteFinder::new();
     let pipeline = || {

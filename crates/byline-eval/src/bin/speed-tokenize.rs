@@ -59,17 +59,8 @@ fn main() -> ExitCode {
         eprintln!("usage: speed-tokenize CNNDM.jsonl [--min-ratio X] [--runs N]");
         return ExitCode::from(2);
     };
-    let data = byline_eval::cli::read_or_exit("speed-tokenize", &path);
-    let articles: Vec<String> = data
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("article")?.as_str().map(str::to_string))
-        .collect();
+    let articles = byline_eval::cli::texts_or_exit("speed-tokenize", &path, "article", usize::MAX);
     let bytes: usize = articles.iter().map(String::len).sum();
-    if bytes == 0 {
-        eprintln!("speed-tokenize: no \"article\" text found in {path}");
-        return ExitCode::from(2);
-    }
     let tokenizer = byline_tokenize::Tokenizer::new();
     let mbs = |d: Duration| bytes as f64 / d.as_secs_f64() / 1e6;
     // Rounds interleave the four functions so that a load spike on a shared machine hits
