@@ -13,10 +13,32 @@ pub fn time<F: FnMut() -> usize>(mut f: F) -> Duration {
     t.elapsed()
 }
 
-/// The best times of `job` and `reference` over `runs` rounds (at least one), each round
-/// running the reference, then the job; while the cost ratio is above `max_cost` after
-/// those, up to `runs` more rounds (a burst of load from another tenant of a shared machine
-/// can last several rounds).
+/// The best time of each of `jobs` over `runs` rounds (at least one), each round running
+/// them in order; while `settled` (given the best times so far) is false after those, up to
+/// `runs` more rounds (a burst of load from another tenant of a shared machine can last
+/// several rounds). Returns the best times and the number of rounds.
+pub fn best_in_turns(
+    runs: usize,
+    jobs: &mut [&mut dyn FnMut() -> usize],
+    settled: impl Fn(&[Duration]) -> bool,
+) -> (Vec<Duration>, usize) {
+    let mut best = vec![Duration::MAX; jobs.len()];
+    let runs = runs.max(1);
+    let mut rounds = 0;
+    while rounds < 2 * runs {
+        for (f, b) in jobs.iter_mut().zip(best.iter_mut()) {
+            *b = (*b).min(time(f));
+        }
+        rounds += 1;
+        if rounds >= runs && settled(&best) {
+            break;
+        }
+    }
+    (best, rounds)
+}
+
+/// The best times of `job` and `reference` by [`best_in_turns`], each round running the
+/// reference, then the job, settled when the cost ratio is at most `max_cost`.
 pub fn best_alternating<J, R>(
     runs: usize,
     max_cost: Option<f64>,
@@ -27,16 +49,9 @@ where
     J: FnMut() -> usize,
     R: FnMut() -> usize,
 {
-    let (mut j, mut r) = (Duration::MAX, Duration::MAX);
-    let runs = runs.max(1);
-    for round in 1..=2 * runs {
-        r = r.min(time(&mut reference));
-        j = j.min(time(&mut job));
-        if round >= runs && max_cost.is_none_or(|m| cost_ratio(j, r) <= m) {
-            break;
-        }
-    }
-    (j, r)
+    let settled = |b: &[Duration]| max_cost.is_none_or(|m| cost_ratio(b[1], b[0]) <= m);
+    let (best, _) = best_in_turns(runs, &mut [&mut reference, &mut job], settled);
+    (best[1], best[0])
 }
 
 /// `job / reference`, with a reference of at least a nanosecond.

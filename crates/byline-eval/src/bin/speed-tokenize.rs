@@ -12,20 +12,10 @@
 //! shared machine can last as long as several rounds). Exits 1 when analyze is less than `--min-ratio` times as
 //! fast as `split_word_bounds`, 2 when the corpus file is missing or unreadable.
 
-use std::hint::black_box;
+use byline_eval::timing::best_in_turns;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use unicode_segmentation::UnicodeSegmentation;
-
-fn best_of<F: FnMut() -> usize + ?Sized>(runs: usize, f: &mut F) -> Duration {
-    let mut best = Duration::MAX;
-    for _ in 0..runs {
-        let t = Instant::now();
-        black_box(f());
-        best = best.min(t.elapsed());
-    }
-    best
-}
 
 fn main() -> ExitCode {
     let mut path = None;
@@ -65,33 +55,25 @@ fn main() -> ExitCode {
     let mbs = |d: Duration| bytes as f64 / d.as_secs_f64() / 1e6;
     // Rounds interleave the four functions so that a load spike on a shared machine hits
     // them alike; the best time of each counts.
-    let mut fs: Vec<Box<dyn FnMut() -> usize + '_>> = vec![
-        Box::new(|| articles.iter().map(|a| a.split_whitespace().count()).sum()),
-        Box::new(|| articles.iter().map(|a| a.split_word_bounds().count()).sum()),
-        Box::new(|| articles.iter().map(|a| tokenizer.tokenize(a).len()).sum()),
-        Box::new(|| {
+    let (mut ws, mut uwb, mut tok, mut ana) = (
+        || articles.iter().map(|a| a.split_whitespace().count()).sum(),
+        || articles.iter().map(|a| a.split_word_bounds().count()).sum(),
+        || articles.iter().map(|a| tokenizer.tokenize(a).len()).sum(),
+        || {
             articles
                 .iter()
                 .map(|a| tokenizer.analyze(a).sentences().len())
                 .sum()
-        }),
-    ];
+        },
+    );
     // While the ratio is below the gate after `runs` rounds, up to `runs` more (bursts of
     // load from other tenants of a shared machine last seconds).
-    let mut best = [Duration::MAX; 4];
-    let mut rounds = 0;
-    let ratio = loop {
-        for (f, b) in fs.iter_mut().zip(best.iter_mut()) {
-            *b = (*b).min(best_of(1, f));
-        }
-        rounds += 1;
-        let ratio = mbs(best[3]) / mbs(best[1]);
-        let settled = min_ratio.is_none_or(|m| ratio >= m);
-        if rounds >= runs.max(1) && (settled || rounds >= 2 * runs) {
-            break ratio;
-        }
-    };
-    let [ws, uwb, tok, ana] = best;
+    let ratio_of = |b: &[Duration]| mbs(b[3]) / mbs(b[1]);
+    let (best, rounds) = best_in_turns(runs, &mut [&mut ws, &mut uwb, &mut tok, &mut ana], |b| {
+        min_ratio.is_none_or(|m| ratio_of(b) >= m)
+    });
+    let ratio = ratio_of(&best);
+    let [ws, uwb, tok, ana] = [best[0], best[1], best[2], best[3]];
     println!(
         "corpus {path}: {} articles, {:.2} MB, best of {rounds} runs",
         articles.len(),
