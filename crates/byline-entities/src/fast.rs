@@ -7,7 +7,7 @@
 //! too); the unit tests check it, feature by feature and end to end.
 
 use crate::doc::{own_cap_mid, DocInput};
-use crate::features::{self, Tok, WordStats, NT};
+use crate::features::{self, SentCtx, Tok, WordStats, NT};
 use crate::hot::{Entry, WordCache};
 use crate::lexicon::{IdMap, Lexicon};
 use crate::model::{viterbi, Model, Trans, Weights};
@@ -34,7 +34,7 @@ impl Acc {
 
     /// `self + o`, lane-wise.
     #[inline(always)]
-    pub(crate) fn plus(self, o: &Acc) -> Acc {
+    fn plus(self, o: &Acc) -> Acc {
         let mut r = Acc::ZERO;
         for i in 0..W {
             r.0[i] = self.0[i] + o.0[i];
@@ -289,15 +289,7 @@ impl Joint {
             let meta = if let Some(p) = pair(row) {
                 (PAIR as u64) << 28 | p as u64
             } else if row.len() >= DENSE_MIN {
-                let mut narrow = Dense([0; W]);
-                let fits =
-                    d.0.iter()
-                        .enumerate()
-                        .all(|(i, &x)| match narrow.0.get_mut(i) {
-                            Some(n) => i16::try_from(x).map(|x| *n = x).is_ok(),
-                            None => x == 0,
-                        });
-                if fits {
+                if let Some(narrow) = Dense::narrow(&d) {
                     dense.push(narrow);
                     (DENSE as u64) << 28 | (dense.len() - 1) as u64
                 } else {
@@ -546,6 +538,30 @@ impl Joint {
     }
     fn next2(&self, t: Option<&Tok>) -> Acc {
         self.sum(&features::next2(t))
+    }
+
+    /// The scores word `t` gives its neighbours: the token after it, before it, two after,
+    /// two before (the per-type vectors `nb` of [`tag_chunk`]).
+    pub(crate) fn neighbours(&self, t: &Tok) -> [Acc; 4] {
+        [
+            self.prev1(Some(t)),
+            self.next1(Some(t)),
+            self.prev2(Some(t)),
+            self.next2(Some(t)),
+        ]
+    }
+
+    /// The scores of word `t`'s own features in a sentence of context `ctx`
+    /// ([`features::local_self`]), with the position features of a token inside a sentence
+    /// of 8 words or more when `inside` (the per-variant vectors `selfs` of [`tag_chunk`]);
+    /// `buf` is scratch.
+    pub(crate) fn own(&self, t: &Tok, ctx: SentCtx, inside: bool, buf: &mut Vec<u32>) -> Acc {
+        buf.clear();
+        features::local_self(t, ctx, buf);
+        if inside {
+            features::local_pos(t, 4, 8, ctx, buf);
+        }
+        self.sum(buf)
     }
 }
 
@@ -838,14 +854,7 @@ fn tag_chunk(
             e.tok
         } else {
             let t = Tok::new(w, lex);
-            for keys in [
-                &features::prev1(Some(&t))[..],
-                &features::next1(Some(&t)),
-                &features::prev2(Some(&t)),
-                &features::next2(Some(&t)),
-            ] {
-                nb.push(j.sum(keys));
-            }
+            nb.extend(j.neighbours(&t));
             t
         };
         types.push(t);
@@ -883,12 +892,7 @@ fn tag_chunk(
             let v = var + if common { 16 } else { 0 };
             let mut vi = variants[id][v];
             if vi == u32::MAX {
-                buf.clear();
-                features::local_self(&s[i], *ctx, &mut buf);
-                if common {
-                    features::local_pos(&s[i], 4, 8, *ctx, &mut buf);
-                }
-                selfs.push(j.sum(&buf));
+                selfs.push(j.own(&s[i], *ctx, common, &mut buf));
                 vi = selfs.len() as u32 - 1;
                 variants[id][v] = vi;
             }

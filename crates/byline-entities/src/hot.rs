@@ -50,19 +50,17 @@ impl Entry {
             .get_mut(..word.len())?
             .copy_from_slice(word.as_bytes());
         let tok = Tok::new(word, lex);
+        let [a, b, c, d] = joint.neighbours(&tok);
         let nb = [
-            Dense::narrow(&joint.sum(&features::prev1(Some(&tok))))?,
-            Dense::narrow(&joint.sum(&features::next1(Some(&tok))))?,
-            Dense::narrow(&joint.sum(&features::prev2(Some(&tok))))?,
-            Dense::narrow(&joint.sum(&features::next2(Some(&tok))))?,
+            Dense::narrow(&a)?,
+            Dense::narrow(&b)?,
+            Dense::narrow(&c)?,
+            Dense::narrow(&d)?,
         ];
         let ctx = SentCtx::default();
         let mut keys = Vec::with_capacity(48);
-        features::local_self(&tok, ctx, &mut keys);
-        let own = joint.sum(&keys);
-        keys.clear();
-        features::local_pos(&tok, 4, 8, ctx, &mut keys);
-        let own_inside = own.plus(&joint.sum(&keys));
+        let own = joint.own(&tok, ctx, false, &mut keys);
+        let own_inside = joint.own(&tok, ctx, true, &mut keys);
         Some(Entry {
             len: word.len() as u8,
             word: bytes,
