@@ -731,59 +731,58 @@ mod tests {
         });
     }
 
-    #[test]
-    fn a_closing_said_tail_outranks_a_weaker_cue_inside() {
-        let text = "Officials called for the mayor to be taken to a hospital, sources said.";
+    /// What [`one_reported`] finds over the whole of a one-sentence `text`: the text of its
+    /// first part, of its source and of its cue, and whether it stops where the sentence
+    /// ends.
+    struct Reported {
+        content: String,
+        source: Option<String>,
+        cue: Option<String>,
+        to_end: bool,
+    }
+
+    fn reported(text: &str) -> Reported {
         with_ctx(text, |ctx| {
             let e = trim_end(ctx, 0, ctx.tokens.len());
             let (found, next) = one_reported(ctx, 0, 0, e, None, false).expect("an attribution");
-            assert_eq!(
-                found.parts[0].text(text),
-                "Officials called for the mayor to be taken to a hospital"
-            );
-            assert_eq!(found.source.map(|s| s.text(text)), Some("sources"));
-            assert_eq!(found.cue.map(|s| s.text(text)), Some("said"));
-            assert_eq!(next, e);
-        });
+            let of = |s: Option<Span>| s.map(|s| s.text(text).to_string());
+            Reported {
+                content: found.parts[0].text(text).to_string(),
+                source: of(found.source),
+                cue: of(found.cue),
+                to_end: next == e,
+            }
+        })
+    }
+
+    #[test]
+    fn a_closing_said_tail_outranks_a_weaker_cue_inside() {
+        let r = reported("Officials called for the mayor to be taken to a hospital, sources said.");
+        assert_eq!(
+            r.content,
+            "Officials called for the mayor to be taken to a hospital"
+        );
+        assert_eq!(r.source.as_deref(), Some("sources"));
+        assert_eq!(r.cue.as_deref(), Some("said"));
+        assert!(r.to_end);
         // a strong cue before it keeps its own attribution
-        let text = "Smith said the bridge was unsafe and old, Jones said.";
-        with_ctx(text, |ctx| {
-            let e = trim_end(ctx, 0, ctx.tokens.len());
-            let (found, _) = one_reported(ctx, 0, 0, e, None, false).expect("an attribution");
-            assert_eq!(found.source.map(|s| s.text(text)), Some("Smith"));
-        });
+        let r = reported("Smith said the bridge was unsafe and old, Jones said.");
+        assert_eq!(r.source.as_deref(), Some("Smith"));
     }
 
     #[test]
     fn one_reported_finds_source_cue_and_content() {
-        let text = "Councillor Tom Hale said the cost estimates were unrealistic.";
-        with_ctx(text, |ctx| {
-            let e = trim_end(ctx, 0, ctx.tokens.len());
-            let (found, _) = one_reported(ctx, 0, 0, e, None, false).expect("an attribution");
-            assert_eq!(
-                found.parts[0].text(text),
-                "the cost estimates were unrealistic"
-            );
-            assert_eq!(
-                found.source.map(|s| s.text(text)),
-                Some("Councillor Tom Hale")
-            );
-            assert_eq!(found.cue.map(|s| s.text(text)), Some("said"));
-        });
+        let r = reported("Councillor Tom Hale said the cost estimates were unrealistic.");
+        assert_eq!(r.content, "the cost estimates were unrealistic");
+        assert_eq!(r.source.as_deref(), Some("Councillor Tom Hale"));
+        assert_eq!(r.cue.as_deref(), Some("said"));
     }
 
     #[test]
     fn according_to_before_or_after_the_content() {
-        let text = "The economy will shrink this year, according to the central bank.";
-        with_ctx(text, |ctx| {
-            let e = trim_end(ctx, 0, ctx.tokens.len());
-            let (found, _) = one_reported(ctx, 0, 0, e, None, false).expect("an attribution");
-            assert_eq!(
-                found.parts[0].text(text),
-                "The economy will shrink this year"
-            );
-            assert_eq!(found.source.map(|s| s.text(text)), Some("the central bank"));
-            assert_eq!(found.cue.map(|s| s.text(text)), Some("according to"));
-        });
+        let r = reported("The economy will shrink this year, according to the central bank.");
+        assert_eq!(r.content, "The economy will shrink this year");
+        assert_eq!(r.source.as_deref(), Some("the central bank"));
+        assert_eq!(r.cue.as_deref(), Some("according to"));
     }
 }
