@@ -54,6 +54,22 @@ where
     (best[1], best[0])
 }
 
+/// Prints `cost ratio SHORT / split_word_bounds: COST`; above `max_cost`, prints `GATE
+/// FAILED: WHAT costs COST x split_word_bounds, above MAX (--max-cost-ratio)` and returns
+/// false.
+pub fn split_word_bounds_gate(short: &str, what: &str, cost: f64, max_cost: Option<f64>) -> bool {
+    println!("cost ratio {short} / split_word_bounds: {cost:.2}");
+    match max_cost {
+        Some(m) if cost > m => {
+            eprintln!(
+                "GATE FAILED: {what} costs {cost:.2} x split_word_bounds, above {m} (--max-cost-ratio)"
+            );
+            false
+        }
+        _ => true,
+    }
+}
+
 /// `job / reference`, with a reference of at least a nanosecond.
 pub fn cost_ratio(job: Duration, reference: Duration) -> f64 {
     job.as_secs_f64() / reference.as_secs_f64().max(1e-9)
@@ -95,5 +111,12 @@ mod tests {
             3.0
         );
         assert!(cost_ratio(Duration::from_millis(1), Duration::ZERO).is_finite());
+    }
+
+    #[test]
+    fn the_gate_fails_only_above_its_bound() {
+        assert!(!split_word_bounds_gate("x", "x", 12.5, Some(12.0)));
+        assert!(split_word_bounds_gate("x", "x", 12.0, Some(12.0)));
+        assert!(split_word_bounds_gate("x", "x", 99.0, None));
     }
 }

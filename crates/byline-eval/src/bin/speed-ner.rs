@@ -15,7 +15,7 @@
 //! (recognition time / reference time), which stays put when the whole machine slows down.
 //! Exits 1 above `--max-cost-ratio`, 2 on a missing or unreadable corpus.
 
-use byline_eval::timing::{best_alternating, cost_ratio};
+use byline_eval::timing::{best_alternating, cost_ratio, split_word_bounds_gate};
 use std::process::exit;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -76,11 +76,7 @@ fn main() {
         ner.as_secs_f64() * 1e3,
         reference.as_secs_f64() * 1e3
     );
-    println!("cost ratio entities / split_word_bounds: {cost:.2}");
-    if let Some(m) = max_cost {
-        if cost > m {
-            eprintln!("GATE FAILED: entity recognition costs {cost:.2} x split_word_bounds, above {m} (--max-cost-ratio)");
-            exit(1);
-        }
+    if !split_word_bounds_gate("entities", "entity recognition", cost, max_cost) {
+        exit(1);
     }
 }

@@ -14,7 +14,7 @@
 //! moves articles per second. Exits 1 above `--max-cost-ratio`, 2 on a missing or unreadable
 //! corpus.
 
-use byline_eval::timing::{best_alternating, cost_ratio};
+use byline_eval::timing::{best_alternating, cost_ratio, split_word_bounds_gate};
 use byline_quotes::QuoteFinder;
 use std::process::exit;
 use unicode_segmentation::UnicodeSegmentation;
@@ -69,11 +69,12 @@ fn main() {
         secs * 1e3,
         reference.as_secs_f64() * 1e3
     );
-    println!("cost ratio pipeline / split_word_bounds: {cost:.2}");
-    if let Some(m) = max_cost {
-        if cost > m {
-            eprintln!("GATE FAILED: quotes with tokenizing and entities cost {cost:.2} x split_word_bounds, above {m} (--max-cost-ratio)");
-            exit(1);
-        }
+    if !split_word_bounds_gate(
+        "pipeline",
+        "quotes with tokenizing and entities",
+        cost,
+        max_cost,
+    ) {
+        exit(1);
     }
 }
